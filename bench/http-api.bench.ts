@@ -1,0 +1,81 @@
+import { startBaselineServer } from "./lib/baseline-server.js";
+import { freshPostgres, type BenchDb } from "./lib/databases.js";
+import { load, type LoadResult } from "./lib/load.js";
+import type { Figure } from "./lib/report.js";
+import { BENCH_TOKEN, startBenchSitrep } from "./lib/sitrep.js";
+
+const CONNECTIONS = 20;
+const DECLARES = 1_000;
+const UPDATES = 2_000;
+const INCIDENTS_FOR_UPDATES = 50;
+
+const headers = { authorization: `Bearer ${BENCH_TOKEN}`, "content-type": "application/json", "x-sitrep-actor": "UBENCH" };
+
+/** Declare and status update through the HTTP API, against a bare INSERT-per-request server. */
+export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const database of databases) {
+    const pg = database === "postgres" ? await freshPostgres() : null;
+    const baselinePg = database === "postgres" ? await freshPostgres() : null;
+    try {
+      const baseline = await startBaselineServer(database, baselinePg?.url);
+      const baseDeclare = await load({
+        url: `${baseline.url}/`,
+        connections: CONNECTIONS,
+        amount: DECLARES,
+        headers,
+        body: (i) => JSON.stringify({ title: `Baseline ${i}`, severity: 2 }),
+      });
+      const baseUpdate = await load({
+        url: `${baseline.url}/`,
+        connections: CONNECTIONS,
+        amount: UPDATES,
+        headers,
+        body: (i) => JSON.stringify({ text: `Update ${i}` }),
+      });
+      await baseline.close();
+
+      const sitrep = await startBenchSitrep(pg?.url);
+      const declare = await load({
+        url: `${sitrep.url}/api/v1/incidents`,
+        connections: CONNECTIONS,
+        amount: DECLARES,
+        headers,
+        body: (i) => JSON.stringify({ title: `Bench incident ${i}`, severity: 2 }),
+      });
+      const firstRef = DECLARES - INCIDENTS_FOR_UPDATES + 1;
+      const update = await load({
+        url: `${sitrep.url}/api/v1/incidents/1/updates`,
+        connections: CONNECTIONS,
+        amount: UPDATES,
+        headers,
+        path: (i) => `/api/v1/incidents/${firstRef + (i % INCIDENTS_FOR_UPDATES)}/updates`,
+        body: (i) => JSON.stringify({ text: `Still investigating (${i}).` }),
+      });
+      await sitrep.close();
+      figures.push(...pair("declare", database, declare, baseDeclare), ...pair("status update", database, update, baseUpdate));
+    } finally {
+      await pg?.drop();
+      await baselinePg?.drop();
+    }
+  }
+  return figures;
+}
+
+function pair(name: string, database: string, result: LoadResult, baseline: LoadResult): Figure[] {
+  if (result.errors + result.non2xx > 0) throw new Error(`${name} on ${database}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+  const bench = `HTTP API: ${name}`;
+  return [
+    {
+      bench,
+      database,
+      metric: "throughput",
+      value: result.requestsPerSecond,
+      unit: "req/s",
+      baseline: baseline.requestsPerSecond,
+      better: "higher",
+    },
+    { bench, database, metric: "latency p50", value: result.p50Ms, unit: "ms", baseline: baseline.p50Ms, better: "lower" },
+    { bench, database, metric: "latency p99", value: result.p99Ms, unit: "ms", baseline: baseline.p99Ms, better: "lower" },
+  ];
+}

@@ -1,0 +1,47 @@
+import { execSync } from "node:child_process";
+import { cpus, totalmem, type as osType, release } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
+import { postgresReachable, type BenchDb } from "./lib/databases.js";
+import { figuresTable, type Figure } from "./lib/report.js";
+import * as httpApi from "./http-api.bench.js";
+
+/**
+ * Runs every benchmark (or those named on the command line), prints each
+ * figure beside its same-run baseline, and writes bench/RESULTS.md.
+ */
+const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figure[]>> = {
+  "http-api": httpApi.run,
+};
+
+const selected = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const names = selected.length > 0 ? selected : Object.keys(BENCHMARKS);
+const databases: BenchDb[] = (await postgresReachable()) ? ["pglite", "postgres"] : ["pglite"];
+if (!databases.includes("postgres")) console.warn("PostgreSQL is not reachable: PostgreSQL figures are left out of this run.");
+
+const figures: Figure[] = [];
+for (const name of names) {
+  const bench = BENCHMARKS[name];
+  if (!bench) throw new Error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  console.log(`running ${name} …`);
+  const result = await bench(databases);
+  figures.push(...result);
+  console.log(figuresTable(result));
+}
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { dependencies: Record<string, string> };
+const postgresVersion = databases.includes("postgres") ? execSync("psql --version 2>/dev/null || true").toString().trim() : "not used";
+const report = [
+  "# Sitrep benchmark results",
+  "",
+  `Measured ${new Date().toISOString()} with \`npm run bench${selected.length ? ` -- ${selected.join(" ")}` : ""}\`.`,
+  "",
+  `- machine: ${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  `- Node.js ${process.version}; PostgreSQL: ${postgresVersion}; PGlite ${pkg.dependencies["@electric-sql/pglite"]}; Prisma ${pkg.dependencies["@prisma/client"]}`,
+  "- every figure is beside a baseline measured in the same run; the ratio is value ÷ baseline",
+  "",
+  figuresTable(figures),
+  "",
+].join("\n");
+if (selected.length === 0) writeFileSync(new URL("./RESULTS.md", import.meta.url), report);
+console.log(selected.length === 0 ? "\nwrote bench/RESULTS.md" : "\n(partial run: bench/RESULTS.md left as it was)");
+process.exit(0);

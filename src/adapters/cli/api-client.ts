@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { API_TOKEN_FILE } from "../../api-token.js";
+
+export interface ClientOptions {
+  readonly url: string;
+  readonly token: string | undefined;
+  /** Sent as X-Sitrep-Actor: the Slack user id the CLI acts as. */
+  readonly actor: string | undefined;
+}
+
+/** A failure to show as one line: the API's own message when it gave one. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+/** SITREP_TOKEN, or the token a local embedded Sitrep stored under DATA_DIR. */
+export function defaultToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.SITREP_TOKEN) return env.SITREP_TOKEN;
+  const file = join(env.DATA_DIR ?? "./data", API_TOKEN_FILE);
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
+}
+
+export class ApiClient {
+  constructor(private readonly options: ClientOptions) {}
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>("GET", path);
+  }
+
+  post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.request<T>("POST", path, body, headers);
+  }
+
+  async text(path: string): Promise<string> {
+    const response = await this.send("GET", path);
+    const body = await response.text();
+    if (!response.ok) throw new CliError(errorMessage(body, response.status), response.status);
+    return body;
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const response = await this.send(method, path, body, headers);
+    const text = await response.text();
+    if (!response.ok) throw new CliError(errorMessage(text, response.status), response.status);
+    return JSON.parse(text) as T;
+  }
+
+  private async send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+    if (!this.options.token) {
+      throw new CliError("No API token: set SITREP_TOKEN (Sitrep prints it at start and stores it in DATA_DIR/api-token).");
+    }
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.options.token}`,
+      "x-sitrep-via": "cli",
+      ...extra,
+    };
+    if (this.options.actor) headers["x-sitrep-actor"] = this.options.actor;
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const url = new URL(path, this.options.url.endsWith("/") ? this.options.url : `${this.options.url}/`);
+    try {
+      return await fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      throw new CliError(`Cannot reach Sitrep at ${this.options.url} (${cause}). Is it running? Set SITREP_URL if it is elsewhere.`);
+    }
+  }
+}
+
+function errorMessage(body: string, status: number): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: string } };
+    if (parsed.error?.message) return parsed.error.message;
+  } catch {
+    // not JSON: fall through
+  }
+  return `Sitrep answered HTTP ${status}.`;
+}

@@ -1,0 +1,71 @@
+import { severityLabel, type Severity } from "../../domain/severity.js";
+import type { EntryJson, FollowUpJson, IncidentJson, UpdateJson } from "./api-types.js";
+import { age, table, userLabel, utc } from "./format.js";
+
+export function renderIncidentLine(incident: IncidentJson): string {
+  return `#${incident.number} ${incident.title} — ${incident.phase}, ${severityLabel(incident.severity as Severity)}`;
+}
+
+export function renderIncidentList(incidents: IncidentJson[]): string {
+  if (incidents.length === 0) return "No incidents.";
+  return table(
+    ["#", "SEV", "PHASE", "TITLE", "COMMANDER", "COMMS", "DECLARED", "AGE"],
+    incidents.map((i) => [
+      i.number,
+      severityLabel(i.severity as Severity),
+      i.phase,
+      i.title,
+      userLabel(i.commander),
+      userLabel(i.communications),
+      utc(i.declaredAt),
+      age(i.declaredAt, i.resolvedAt ? new Date(i.resolvedAt) : new Date()),
+    ]),
+  );
+}
+
+export function renderIncident(incident: IncidentJson, updates: UpdateJson[], followUps: FollowUpJson[]): string {
+  const lines = [
+    `Incident #${incident.number}: ${incident.title}`,
+    `  phase          ${incident.phase}`,
+    `  severity       ${severityLabel(incident.severity as Severity)}`,
+    `  commander      ${userLabel(incident.commander)}`,
+    `  communications ${userLabel(incident.communications)}`,
+    `  public         ${incident.public ? "yes" : "no"}${incident.private ? " (private incident)" : ""}`,
+    `  status page    ${incident.statuspageState}`,
+    `  source         ${incident.source ? `${incident.source}${incident.provider ? ` (${incident.provider})` : ""}` : "—"}`,
+    `  channel        ${incident.channelName ? `#${incident.channelName}` : "—"}`,
+    `  declared       ${utc(incident.declaredAt)}`,
+    `  identified     ${utc(incident.identifiedAt)}`,
+    `  monitoring     ${utc(incident.monitoringAt)}`,
+    `  resolved       ${utc(incident.resolvedAt)}`,
+    `  next update    ${incident.phase === "resolved" ? "—" : utc(incident.nextUpdateDueAt)}`,
+  ];
+  const latest = updates.at(-1);
+  if (latest) lines.push("", `Latest update (${latest.phase}, ${utc(latest.postedAt)}):`, `  ${latest.body}`);
+  const open = followUps.filter((f) => !f.done);
+  if (open.length > 0) lines.push("", "Open follow-ups:", ...open.map((f) => `  - ${f.text}${f.owner ? ` (${f.owner})` : ""}`));
+  return lines.join("\n");
+}
+
+export function renderTimeline(entries: EntryJson[]): string {
+  if (entries.length === 0) return "The timeline is empty.";
+  return table(
+    ["TIME (UTC)", "ACTOR", "VIA", "WHAT"],
+    entries.map((e) => [utc(e.occurredAt).replace(" UTC", ""), e.actor, e.via, e.summary]),
+  );
+}
+
+export function renderFollowUps(followUps: FollowUpJson[]): string {
+  if (followUps.length === 0) return "No follow-ups.";
+  return table(
+    ["INCIDENT", "ID", "FOLLOW-UP", "OWNER", "STATE", "CREATED"],
+    followUps.map((f) => [
+      f.incident !== undefined ? `#${f.incident}` : "",
+      f.id,
+      f.text,
+      f.owner,
+      f.done ? "done" : "open",
+      utc(f.createdAt),
+    ]),
+  );
+}

@@ -1,0 +1,29 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { HttpContext, RouteRegistrar } from "./context.js";
+import { sendError } from "./errors.js";
+import { healthRoutes } from "./routes/health.js";
+import { incidentRoutes } from "./routes/incidents.js";
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The one HTTP server: API, health, and whatever each integration adds
+ * (Slack events, PagerDuty webhooks, the status page) through `extraRoutes`.
+ */
+export function buildHttpServer(ctx: HttpContext, extraRoutes: readonly RouteRegistrar[] = []): FastifyInstance {
+  const server = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    // Per-request logs would drown an incident in noise; errors are logged where they are handled.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    // Behind a load balancer keep-alive sockets must outlive its idle timeout.
+    keepAliveTimeout: 65_000,
+    return503OnClosing: true,
+  });
+  server.setErrorHandler((error, request, reply) => sendError(reply, error, request.log as never));
+  server.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` } }),
+  );
+  for (const register of [healthRoutes, incidentRoutes, ...extraRoutes]) register(server, ctx);
+  return server;
+}

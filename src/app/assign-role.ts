@@ -1,0 +1,44 @@
+import type { Actor } from "../domain/actor.js";
+import { conflict, forbidden, invalidInput } from "../domain/errors.js";
+import { roleHolder } from "../domain/incident.js";
+import { authorize } from "../domain/permissions.js";
+import { ROLE_LABELS, type Role } from "../domain/roles.js";
+import { entry } from "../domain/timeline.js";
+import type { AppContext } from "./context.js";
+import { loadForChange, type IncidentRef } from "./incident-access.js";
+import { recordChange } from "./record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+
+export interface AssignRoleInput {
+  readonly actor: Actor;
+  readonly ref: IncidentRef;
+  readonly role: Role;
+  /** The Slack user id who gets the role. */
+  readonly user: string;
+  readonly idempotencyKey?: string;
+}
+
+/**
+ * Gives a role to someone. Taking a vacant role for oneself is open to anyone;
+ * anything else needs the commander, the communications lead or an admin.
+ */
+export async function assignRole(ctx: AppContext, input: AssignRoleInput): Promise<IncidentResult> {
+  const { actor, role } = input;
+  const user = input.user.trim();
+  if (user.length === 0) throw invalidInput("user", "user is required.");
+  return runIncidentUseCase(ctx, "assign_role", input.idempotencyKey, async (tx) => {
+    const incident = await loadForChange(tx, input.ref, actor);
+    const previous = roleHolder(incident, role);
+    if (previous === user) throw conflict(`<@${user}> is already the ${ROLE_LABELS[role].toLowerCase()} of #${incident.number}.`);
+    const action = user === actor.id ? "take_role" : "assign_role";
+    const decision = authorize(action, actor, incident, { role });
+    if (!decision.allowed) throw forbidden(decision.reason);
+
+    const now = ctx.clock.now();
+    await tx.roles.assign(incident.id, role, user, actor.id, now);
+    const patch = role === "commander" ? { commander: user, commanderSince: now } : { communications: user };
+    return recordChange(ctx, tx, incident, incident, patch, [
+      entry("role_assigned", { actor: actor.id, via: actor.via, occurredAt: now }, { role, user, previous }),
+    ]);
+  });
+}

@@ -1,0 +1,17 @@
+import type { EffectPlanner } from "./effects.js";
+import type { Clock, Database } from "./ports.js";
+
+export interface CoreSettings {
+  readonly statusUpdateIntervalMs: number;
+  readonly monitoringWindowMs: number;
+  /** Public updates drafted by the communications lead wait for the commander's approval. */
+  readonly requireApproval: boolean;
+}
+
+/** What every use case is given: no globals, so tests and replicas wire their own. */
+export interface AppContext {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly settings: CoreSettings;
+  readonly planners: readonly EffectPlanner[];
+}

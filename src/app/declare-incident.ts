@@ -1,0 +1,85 @@
+import { isSlackUserId, type Actor } from "../domain/actor.js";
+import { invalidInput } from "../domain/errors.js";
+import type { IncidentMode, IncidentSource } from "../domain/incident.js";
+import { nextUpdateDue } from "../domain/policies.js";
+import { isSeverity, type Severity } from "../domain/severity.js";
+import { entry, type NewTimelineEntry } from "../domain/timeline.js";
+import { optionalText, requireText, TITLE_MAX } from "../domain/validation.js";
+import type { AppContext } from "./context.js";
+import { orThrow } from "./incident-access.js";
+import { recordChange } from "./record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+
+export interface DeclareIncidentInput {
+  readonly actor: Actor;
+  readonly title: string;
+  readonly severity?: number;
+  readonly description?: string;
+  readonly public?: boolean;
+  readonly private?: boolean;
+  readonly components?: readonly string[];
+  readonly mode?: IncidentMode;
+  /** Defaults to the declarer when the declarer is a person (a Slack user). */
+  readonly commander?: string | null;
+  readonly source?: IncidentSource | null;
+  readonly provider?: string | null;
+  readonly pagerduty?: { readonly incidentId: string; readonly url: string | null; readonly serviceId: string | null };
+  readonly idempotencyKey?: string;
+}
+
+export const DEFAULT_SEVERITY: Severity = 3;
+
+/** Anyone may declare. The incident gets the next number, its declaration and roles in the timeline. */
+export async function declareIncident(ctx: AppContext, input: DeclareIncidentInput): Promise<IncidentResult> {
+  const title = orThrow(requireText("title", input.title, TITLE_MAX));
+  const description = orThrow(optionalText("description", input.description));
+  const severity = input.severity ?? DEFAULT_SEVERITY;
+  if (!isSeverity(severity)) throw invalidInput("severity", "severity must be 1, 2, 3 or 4.");
+  if (input.public && input.private) throw invalidInput("private", "A private incident cannot be public.");
+  const components = [...new Set((input.components ?? []).map((c) => c.trim()).filter((c) => c.length > 0))];
+  const mode = input.mode ?? "live";
+  const { actor } = input;
+  const commander = input.commander !== undefined ? input.commander : isSlackUserId(actor.id) ? actor.id : null;
+
+  return runIncidentUseCase(ctx, "declare", input.idempotencyKey, async (tx) => {
+    const now = ctx.clock.now();
+    const number = await tx.incidents.nextNumber();
+    const incident = await tx.incidents.create({
+      number,
+      title,
+      description,
+      severity,
+      public: input.public === true,
+      private: input.private === true,
+      mode,
+      components,
+      declaredBy: actor.id,
+      declaredAt: now,
+      commander,
+      source: input.source ?? null,
+      provider: input.provider ?? null,
+      pagerdutyIncidentId: input.pagerduty?.incidentId ?? null,
+      pagerdutyUrl: input.pagerduty?.url ?? null,
+      pagerdutyServiceId: input.pagerduty?.serviceId ?? null,
+      nextUpdateDueAt: nextUpdateDue({ phase: "investigating", lastUpdateAt: null, declaredAt: now }, ctx.settings.statusUpdateIntervalMs),
+    });
+    const by = { actor: actor.id, via: actor.via, occurredAt: now };
+    const entries: NewTimelineEntry[] = [
+      entry("incident_declared", by, {
+        title,
+        severity,
+        description,
+        public: incident.public,
+        private: incident.private,
+        components,
+        mode,
+      }),
+    ];
+    if (commander !== null) {
+      await tx.roles.assign(incident.id, "commander", commander, actor.id, now);
+      entries.push(entry("role_assigned", by, { role: "commander", user: commander, previous: null }));
+    }
+    if (incident.public) entries.push(entry("incident_published", by, { components }));
+    return recordChange(ctx, tx, null, incident, {}, entries);
+  });
+}

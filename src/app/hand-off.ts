@@ -1,0 +1,40 @@
+import type { Actor } from "../domain/actor.js";
+import { conflict, forbidden, invalidInput } from "../domain/errors.js";
+import { authorize } from "../domain/permissions.js";
+import { entry } from "../domain/timeline.js";
+import { optionalText } from "../domain/validation.js";
+import type { AppContext } from "./context.js";
+import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
+import { recordChange } from "./record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+
+export interface HandOffInput {
+  readonly actor: Actor;
+  readonly ref: IncidentRef;
+  readonly to: string;
+  readonly notes?: string;
+  readonly idempotencyKey?: string;
+}
+
+/** A follow-the-sun handoff: the commander role moves on, with a brief for the new commander. */
+export async function handOff(ctx: AppContext, input: HandOffInput): Promise<IncidentResult> {
+  const { actor } = input;
+  const to = input.to.trim();
+  if (to.length === 0) throw invalidInput("to", "to (the new commander) is required.");
+  const notes = orThrow(optionalText("notes", input.notes));
+  return runIncidentUseCase(ctx, "hand_off", input.idempotencyKey, async (tx) => {
+    const incident = await loadForChange(tx, input.ref, actor);
+    if (incident.commander === to) throw conflict(`<@${to}> is already the commander of #${incident.number}.`);
+    const decision = authorize("hand_off", actor, incident);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    const now = ctx.clock.now();
+    await tx.roles.assign(incident.id, "commander", to, actor.id, now);
+    return recordChange(ctx, tx, incident, incident, { commander: to, commanderSince: now }, [
+      entry(
+        "role_handed_off",
+        { actor: actor.id, via: actor.via, occurredAt: now },
+        { role: "commander", from: incident.commander, to, notes },
+      ),
+    ]);
+  });
+}

@@ -1,0 +1,164 @@
+import type { Incident, IncidentMode, IncidentSource, StatuspageState } from "../domain/incident.js";
+import type { Phase } from "../domain/phase.js";
+import type { Role } from "../domain/roles.js";
+import type { Severity } from "../domain/severity.js";
+import type { Approval, FollowUp, StatusUpdate } from "../domain/status-update.js";
+import type { NewTimelineEntry, TimelineEntry } from "../domain/timeline.js";
+
+/** Time comes from here, so tests control it without fake timers. */
+export interface Clock {
+  now(): Date;
+}
+
+export type IncidentPatch = Partial<Omit<Incident, "id" | "number" | "declaredAt" | "declaredBy" | "updatedAt">>;
+
+export interface NewIncident {
+  readonly title: string;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly public: boolean;
+  readonly private: boolean;
+  readonly mode: IncidentMode;
+  readonly components: readonly string[];
+  readonly declaredBy: string;
+  readonly declaredAt: Date;
+  readonly commander: string | null;
+  readonly pagerdutyIncidentId?: string | null;
+  readonly pagerdutyUrl?: string | null;
+  readonly pagerdutyServiceId?: string | null;
+  readonly source?: IncidentSource | null;
+  readonly provider?: string | null;
+  readonly nextUpdateDueAt: Date | null;
+}
+
+export interface IncidentFilter {
+  readonly open?: boolean;
+  readonly phase?: Phase;
+  readonly modes?: readonly IncidentMode[];
+  readonly declaredFrom?: Date;
+  readonly declaredTo?: Date;
+  readonly limit?: number;
+}
+
+export interface IncidentStore {
+  /** The next human number; consecutive because the counter row is updated in the transaction. */
+  nextNumber(): Promise<number>;
+  create(fields: NewIncident & { number: number }): Promise<Incident>;
+  /** With `lock`, the row is locked until the transaction ends (serialises changes to one incident). */
+  findByNumber(number: number, options?: { lock?: boolean }): Promise<Incident | null>;
+  findById(id: number, options?: { lock?: boolean }): Promise<Incident | null>;
+  findByChannel(channelId: string): Promise<Incident | null>;
+  findByPagerdutyId(pagerdutyIncidentId: string): Promise<Incident | null>;
+  update(id: number, patch: IncidentPatch): Promise<Incident>;
+  list(filter: IncidentFilter): Promise<Incident[]>;
+}
+
+export interface RoleAssignmentRecord {
+  readonly role: Role;
+  readonly userId: string;
+  readonly assignedBy: string;
+  readonly assignedAt: Date;
+  readonly endedAt: Date | null;
+}
+
+export interface RoleStore {
+  /** Ends the current holder's assignment and starts the new one. */
+  assign(incidentId: number, role: Role, userId: string, assignedBy: string, at: Date): Promise<void>;
+  vacate(incidentId: number, role: Role, at: Date): Promise<void>;
+  history(incidentId: number): Promise<RoleAssignmentRecord[]>;
+}
+
+export interface TimelineStore {
+  /** Appends entries; an entry whose dedupe key was already used is skipped and not returned. */
+  append(incidentId: number, entries: readonly NewTimelineEntry[], recordedAt: Date): Promise<TimelineEntry[]>;
+  list(incidentId: number, options?: { afterId?: number; limit?: number; newestFirst?: boolean }): Promise<TimelineEntry[]>;
+}
+
+export interface NewStatusUpdate {
+  readonly incidentId: number;
+  readonly phase: Phase;
+  readonly body: string;
+  readonly author: string;
+  readonly postedAt: Date;
+  readonly approval: Approval;
+}
+
+export interface StatusUpdateStore {
+  create(update: NewStatusUpdate): Promise<StatusUpdate>;
+  find(id: number): Promise<StatusUpdate | null>;
+  list(incidentId: number): Promise<StatusUpdate[]>;
+  latest(incidentId: number): Promise<StatusUpdate | null>;
+  update(id: number, patch: Partial<Pick<StatusUpdate, "approval" | "approvedBy" | "statuspage" | "publishedAt">>): Promise<void>;
+}
+
+export interface FollowUpStore {
+  create(followUp: Omit<FollowUp, "id" | "doneAt">): Promise<FollowUp>;
+  list(incidentId: number): Promise<FollowUp[]>;
+  listAll(options: { open?: boolean }): Promise<Array<FollowUp & { incidentNumber: number }>>;
+  markDone(id: number, at: Date): Promise<FollowUp | null>;
+}
+
+export type Upstream = "slack" | "statuspage" | "pagerduty";
+
+/** A side effect to deliver after commit. Messages with one ordering key go out one at a time, in order. */
+export interface NewOutboxMessage {
+  readonly upstream: Upstream;
+  readonly kind: string;
+  readonly payload: Record<string, unknown>;
+  readonly orderingKey: string;
+  readonly incidentId: number | null;
+  /** Deliver no earlier than this (defaults to now). */
+  readonly notBefore?: Date;
+}
+
+export interface OutboxStore {
+  enqueue(messages: readonly NewOutboxMessage[], at: Date): Promise<void>;
+}
+
+export type IdempotencyClaim = { readonly fresh: true } | { readonly fresh: false; readonly result: unknown };
+
+export interface IdempotencyStore {
+  /** Claims a key inside the transaction; a concurrent claim of the same key waits for this one to end. */
+  claim(key: string, useCase: string, at: Date): Promise<IdempotencyClaim>;
+  remember(key: string, result: unknown): Promise<void>;
+}
+
+export interface ChecklistStore {
+  tick(incidentId: number, item: string, checked: boolean, by: string, at: Date): Promise<void>;
+  list(incidentId: number): Promise<Array<{ item: string; checked: boolean; by: string; at: Date }>>;
+}
+
+/** Everything a use case may touch, bound to one transaction. */
+export interface Tx {
+  readonly incidents: IncidentStore;
+  readonly roles: RoleStore;
+  readonly timeline: TimelineStore;
+  readonly updates: StatusUpdateStore;
+  readonly followUps: FollowUpStore;
+  readonly checklist: ChecklistStore;
+  readonly outbox: OutboxStore;
+  readonly idempotency: IdempotencyStore;
+  readonly timers: TimerStore;
+}
+
+export interface Database {
+  /** One transaction; everything written inside commits together or not at all. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The same stores outside a transaction, for reads. */
+  readonly read: Tx;
+}
+
+export type StatuspageStateValue = StatuspageState;
+
+/** A durable timer (pg-boss job) scheduled inside the transaction, so it exists only if the change commits. */
+export interface NewTimer {
+  readonly name: string;
+  readonly data: Record<string, unknown>;
+  readonly at: Date;
+  /** At most one pending timer per key and name. */
+  readonly key: string;
+}
+
+export interface TimerStore {
+  schedule(timer: NewTimer): Promise<void>;
+}

@@ -1,0 +1,33 @@
+import type { Actor } from "../domain/actor.js";
+import { conflict, forbidden } from "../domain/errors.js";
+import { authorize } from "../domain/permissions.js";
+import { entry } from "../domain/timeline.js";
+import type { AppContext } from "./context.js";
+import { loadForChange, type IncidentRef } from "./incident-access.js";
+import { recordChange } from "./record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+
+export interface PublishIncidentInput {
+  readonly actor: Actor;
+  readonly ref: IncidentRef;
+  /** Affected components to show on the status page, added to the incident's own. */
+  readonly components?: readonly string[];
+  readonly idempotencyKey?: string;
+}
+
+/** Makes the incident customer-facing: from now on it is kept on the status page. */
+export async function publishIncident(ctx: AppContext, input: PublishIncidentInput): Promise<IncidentResult> {
+  const { actor } = input;
+  return runIncidentUseCase(ctx, "publish", input.idempotencyKey, async (tx) => {
+    const incident = await loadForChange(tx, input.ref, actor);
+    const decision = authorize("publish", actor, incident);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    if (incident.private) throw conflict(`Incident #${incident.number} is private; private incidents are never published.`);
+    if (incident.public) throw conflict(`Incident #${incident.number} is already on the status page.`);
+    const components = [...new Set([...incident.components, ...(input.components ?? []).map((c) => c.trim()).filter(Boolean)])];
+    const now = ctx.clock.now();
+    return recordChange(ctx, tx, incident, incident, { public: true, components }, [
+      entry("incident_published", { actor: actor.id, via: actor.via, occurredAt: now }, { components }),
+    ]);
+  });
+}

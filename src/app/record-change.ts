@@ -1,0 +1,41 @@
+import type { Incident } from "../domain/incident.js";
+import type { NewTimelineEntry, TimelineEntry } from "../domain/timeline.js";
+import type { Change } from "./effects.js";
+import type { AppContext } from "./context.js";
+import type { IncidentPatch, Tx } from "./ports.js";
+
+export interface Recorded {
+  readonly incident: Incident;
+  readonly entries: readonly TimelineEntry[];
+}
+
+/**
+ * The one way a use case writes: patch the incident, append the timeline
+ * entries, and enqueue every side effect the change implies, all in `tx`.
+ * Entries that were already recorded (same dedupe key) are skipped, and a
+ * change that records nothing new enqueues nothing.
+ */
+export async function recordChange(
+  ctx: AppContext,
+  tx: Tx,
+  before: Incident | null,
+  current: Incident,
+  patch: IncidentPatch,
+  newEntries: readonly NewTimelineEntry[],
+): Promise<Recorded> {
+  const now = ctx.clock.now();
+  const entries = await tx.timeline.append(current.id, newEntries, now);
+  if (newEntries.length > 0 && entries.length === 0) return { incident: current, entries };
+  const incident = Object.keys(patch).length > 0 ? await tx.incidents.update(current.id, patch) : current;
+  await applyEffects(ctx, tx, { before, after: incident, entries, now });
+  return { incident, entries };
+}
+
+async function applyEffects(ctx: AppContext, tx: Tx, change: Change): Promise<void> {
+  const effects = ctx.planners.flatMap((plan) => plan(change));
+  const messages = effects.flatMap((e) => (e.type === "outbox" ? [e.message] : []));
+  if (messages.length > 0) await tx.outbox.enqueue(messages, change.now);
+  for (const effect of effects) {
+    if (effect.type === "timer") await tx.timers.schedule(effect.timer);
+  }
+}

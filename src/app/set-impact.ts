@@ -1,0 +1,42 @@
+import type { Actor } from "../domain/actor.js";
+import { forbidden, invalidInput } from "../domain/errors.js";
+import { authorize } from "../domain/permissions.js";
+import { entry } from "../domain/timeline.js";
+import type { AppContext } from "./context.js";
+import { loadForChange, type IncidentRef } from "./incident-access.js";
+import { recordChange } from "./record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+
+export interface SetImpactInput {
+  readonly actor: Actor;
+  readonly ref: IncidentRef;
+  readonly start: Date;
+  /** null: impact is ongoing. */
+  readonly end: Date | null;
+  readonly idempotencyKey?: string;
+}
+
+/**
+ * Sets or corrects the customer-impact window. Incidents are often declared
+ * long after impact began; time to detect is measured from this start.
+ */
+export async function setImpact(ctx: AppContext, input: SetImpactInput): Promise<IncidentResult> {
+  const { actor, start, end } = input;
+  if (Number.isNaN(start.getTime())) throw invalidInput("start", "start is not a valid time.");
+  if (end !== null && Number.isNaN(end.getTime())) throw invalidInput("end", "end is not a valid time.");
+  if (end !== null && end.getTime() < start.getTime()) throw invalidInput("end", "end is before start.");
+  return runIncidentUseCase(ctx, "set_impact", input.idempotencyKey, async (tx) => {
+    const incident = await loadForChange(tx, input.ref, actor);
+    const decision = authorize("set_impact", actor, incident);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    const now = ctx.clock.now();
+    if (start.getTime() > now.getTime()) throw invalidInput("start", "start is in the future.");
+    return recordChange(ctx, tx, incident, incident, { impactStartedAt: start, impactEndedAt: end }, [
+      entry(
+        "impact_set",
+        { actor: actor.id, via: actor.via, occurredAt: now },
+        { start: start.toISOString(), end: end?.toISOString() ?? null },
+      ),
+    ]);
+  });
+}

@@ -1,0 +1,31 @@
+import type { Actor } from "../domain/actor.js";
+import { conflict, forbidden, invalidInput } from "../domain/errors.js";
+import { authorize } from "../domain/permissions.js";
+import { isSeverity, severityLabel } from "../domain/severity.js";
+import { entry } from "../domain/timeline.js";
+import type { AppContext } from "./context.js";
+import { loadForChange, type IncidentRef } from "./incident-access.js";
+import { recordChange } from "./record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+
+export interface SetSeverityInput {
+  readonly actor: Actor;
+  readonly ref: IncidentRef;
+  readonly severity: number;
+  readonly idempotencyKey?: string;
+}
+
+export async function setSeverity(ctx: AppContext, input: SetSeverityInput): Promise<IncidentResult> {
+  const { actor, severity } = input;
+  if (!isSeverity(severity)) throw invalidInput("severity", "severity must be 1, 2, 3 or 4.");
+  return runIncidentUseCase(ctx, "set_severity", input.idempotencyKey, async (tx) => {
+    const incident = await loadForChange(tx, input.ref, actor);
+    const decision = authorize("set_severity", actor, incident);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    if (incident.severity === severity) throw conflict(`Incident #${incident.number} is already ${severityLabel(severity)}.`);
+    const now = ctx.clock.now();
+    return recordChange(ctx, tx, incident, incident, { severity }, [
+      entry("severity_changed", { actor: actor.id, via: actor.via, occurredAt: now }, { from: incident.severity, to: severity }),
+    ]);
+  });
+}

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { parseIsoDuration } from "./domain/policies.js";
+
+/**
+ * The whole environment, parsed once at start. Every problem is reported at
+ * once, each naming its variable, and a bad configuration stops the start.
+ */
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const ms = parseIsoDuration(text);
+      if (ms === null) {
+        ctx.addIssue({ code: "custom", message: `"${text}" is not an ISO-8601 duration such as PT20M` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? fallback : ["true", "1", "yes"].includes(v)));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const url = (fallback: string) => z.url({ message: "must be an http(s) URL" }).default(fallback);
+
+const idList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: optionalString,
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
+  }),
+  DATA_DIR: z.string().default("./data"),
+  API_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  STATUS_UPDATE_INTERVAL: duration("PT20M"),
+  MONITORING_WINDOW: duration("PT30M"),
+  COMMANDER_BREAK_AFTER: duration("PT3H"),
+  WORKING_HOURS: z
+    .string()
+    .default("09-18")
+    .refine((v) => /^\d{1,2}-\d{1,2}$/.test(v), { message: 'must look like "09-18"' }),
+
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: url("https://slack.com/api/"),
+  INCIDENT_ANNOUNCE_CHANNEL: optionalString,
+  SLACK_ADMIN_USERS: idList,
+
+  STATUSPAGE_API_KEY: optionalString,
+  STATUSPAGE_PAGE_ID: optionalString,
+  STATUSPAGE_API_URL: url("https://api.statuspage.io/v1"),
+  STATUSPAGE_REQUIRE_APPROVAL: flag(false),
+  STATUSPAGE_NOTIFY_SUBSCRIBERS: flag(true),
+
+  PAGERDUTY_API_TOKEN: optionalString,
+  PAGERDUTY_FROM_EMAIL: optionalString,
+  PAGERDUTY_WEBHOOK_SECRET: optionalString,
+  PAGERDUTY_API_URL: url("https://api.pagerduty.com"),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Sitrep cannot start: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  const config = parsed.data;
+  const problems = [
+    ...pairProblem(
+      config.SLACK_BOT_TOKEN,
+      config.SLACK_SIGNING_SECRET ?? config.SLACK_APP_TOKEN,
+      "SLACK_BOT_TOKEN",
+      "SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)",
+    ),
+    ...pairProblem(config.STATUSPAGE_API_KEY, config.STATUSPAGE_PAGE_ID, "STATUSPAGE_API_KEY", "STATUSPAGE_PAGE_ID"),
+    ...pairProblem(config.PAGERDUTY_API_TOKEN, config.PAGERDUTY_FROM_EMAIL, "PAGERDUTY_API_TOKEN", "PAGERDUTY_FROM_EMAIL"),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function pairProblem(a: string | undefined, b: string | undefined, nameA: string, nameB: string): string[] {
+  if (a !== undefined && b === undefined) return [`${nameA} is set but ${nameB} is not; set both or neither`];
+  if (a === undefined && b !== undefined) return [`${nameB} is set but ${nameA} is not; set both or neither`];
+  return [];
+}

@@ -1,0 +1,56 @@
+import type { Database, TimerStore, Tx } from "../app/ports.js";
+import type { Connection } from "./connection.js";
+import type { Db } from "./prisma.js";
+import { checklistStore } from "./stores/checklist-store.js";
+import { followUpStore } from "./stores/follow-up-store.js";
+import { idempotencyStore } from "./stores/idempotency-store.js";
+import { incidentStore } from "./stores/incident-store.js";
+import { outboxStore } from "./stores/outbox-store.js";
+import { roleStore } from "./stores/role-store.js";
+import { statusUpdateStore } from "./stores/status-update-store.js";
+import { timelineStore } from "./stores/timeline-store.js";
+
+/** Runs one SQL statement inside the current transaction (for pg-boss's `db` option). */
+export type TxExecutor = (text: string, values?: readonly unknown[]) => Promise<unknown[]>;
+
+export interface DatabaseOptions {
+  /** Builds the timer store bound to a transaction; absent when no job engine runs. */
+  readonly timers?: (executor: TxExecutor) => TimerStore;
+  readonly now?: () => Date;
+}
+
+/** PGlite runs one transaction at a time, so waiting for a turn can take a while under load. */
+const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
+
+const NO_TIMERS: TimerStore = {
+  async schedule(timer) {
+    throw new Error(`timer ${timer.name} scheduled but no job engine is running`);
+  },
+};
+
+export function createDatabase(connection: Connection, options: DatabaseOptions = {}): Database {
+  const now = options.now ?? (() => new Date());
+  const stores = (db: Db, timers: TimerStore): Tx => ({
+    incidents: incidentStore(db, now),
+    roles: roleStore(db),
+    timeline: timelineStore(db),
+    updates: statusUpdateStore(db),
+    followUps: followUpStore(db),
+    checklist: checklistStore(db),
+    outbox: outboxStore(db),
+    idempotency: idempotencyStore(db),
+    timers,
+  });
+  const prisma = connection.prisma as unknown as Db & {
+    $transaction<T>(fn: (tx: Db) => Promise<T>, options?: typeof TRANSACTION_OPTIONS): Promise<T>;
+  };
+  return {
+    read: stores(prisma, NO_TIMERS),
+    transaction(work) {
+      return prisma.$transaction(async (tx) => {
+        const executor: TxExecutor = (text, values = []) => tx.$queryRawUnsafe(text, ...values);
+        return work(stores(tx, options.timers ? options.timers(executor) : NO_TIMERS));
+      }, TRANSACTION_OPTIONS);
+    },
+  };
+}

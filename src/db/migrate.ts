@@ -1,0 +1,97 @@
+import { createHash, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import type { Connection, SqlRunner } from "./connection.js";
+
+export const MIGRATIONS_DIR = new URL("../../prisma/migrations/", import.meta.url).pathname;
+
+/** An arbitrary constant: replicas starting together take turns migrating. */
+const MIGRATION_LOCK = 7_340_211;
+
+interface Migration {
+  readonly name: string;
+  readonly sql: string;
+  readonly checksum: string;
+}
+
+/**
+ * Applies pending migrations from prisma/migrations in order, each in its own
+ * transaction, and records them in Prisma's `_prisma_migrations` table exactly
+ * as `prisma migrate deploy` does, so the two can be used interchangeably.
+ * In-process because PGlite is one connection that the Prisma CLI (another
+ * process) cannot share, and spawning the CLI costs seconds on every start.
+ */
+export async function migrate(connection: Connection, dir = MIGRATIONS_DIR): Promise<string[]> {
+  if (connection.connectionString === null) return migrateWith(connection.sql, false, dir);
+  // The advisory lock is held by a session, so PostgreSQL gets one client of its own.
+  const client = new pg.Client({ connectionString: connection.connectionString });
+  await client.connect();
+  try {
+    return await migrateWith(clientRunner(client), true, dir);
+  } finally {
+    await client.end();
+  }
+}
+
+function clientRunner(client: pg.Client): SqlRunner {
+  return {
+    async query(text, values) {
+      return (await client.query(text, values as unknown[] | undefined)).rows;
+    },
+    async exec(script) {
+      await client.query(script);
+    },
+  };
+}
+
+async function migrateWith(sql: SqlRunner, lock: boolean, dir: string): Promise<string[]> {
+  await sql.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum" VARCHAR(64) NOT NULL,
+    "finished_at" TIMESTAMPTZ,
+    "migration_name" VARCHAR(255) NOT NULL,
+    "logs" TEXT,
+    "rolled_back_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+  )`);
+  if (lock) await sql.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+  try {
+    const applied = new Set(
+      (
+        await sql.query<{ migration_name: string }>(
+          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
+      ).map((row) => row.migration_name),
+    );
+    const pending = readMigrations(dir).filter((m) => !applied.has(m.name));
+    for (const migration of pending) await apply(sql, migration);
+    return pending.map((m) => m.name);
+  } finally {
+    if (lock) await sql.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+  }
+}
+
+function readMigrations(dir: string): Migration[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+async function apply(sql: SqlRunner, migration: Migration): Promise<void> {
+  const record = `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+    VALUES ('${randomUUID()}', '${migration.checksum}', '${migration.name.replace(/'/g, "''")}', now(), now(), 1);`;
+  // One script, so the migration and its record commit together or not at all.
+  try {
+    await sql.exec(`BEGIN;\n${migration.sql}\n;${record}\nCOMMIT;`);
+  } catch (error) {
+    await sql.exec("ROLLBACK;").catch(() => undefined);
+    throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,118 @@
+import type { Upstream } from "../app/ports.js";
+import type { SqlRunner } from "./connection.js";
+
+export interface OutboxRecord {
+  readonly id: number;
+  readonly incidentId: number | null;
+  readonly upstream: Upstream;
+  readonly kind: string;
+  readonly payload: Record<string, unknown>;
+  readonly orderingKey: string;
+  readonly attempts: number;
+  readonly createdAt: Date;
+}
+
+interface Row {
+  id: string | number;
+  incident_id: number | null;
+  upstream: string;
+  kind: string;
+  payload: Record<string, unknown> | string;
+  ordering_key: string;
+  attempts: number;
+  created_at: Date | string;
+}
+
+function toRecord(row: Row): OutboxRecord {
+  return {
+    id: Number(row.id),
+    incidentId: row.incident_id,
+    upstream: row.upstream as Upstream,
+    kind: row.kind,
+    payload: typeof row.payload === "string" ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
+    orderingKey: row.ordering_key,
+    attempts: Number(row.attempts),
+    createdAt: new Date(row.created_at),
+  };
+}
+
+export interface OutboxDepth {
+  readonly upstream: string;
+  readonly pending: number;
+  readonly oldestAgeSeconds: number;
+  readonly dead: number;
+}
+
+/**
+ * The outbox as a queue. Only the oldest pending message of each ordering key
+ * can be claimed, so messages of one key go out one at a time and in order, on
+ * any number of replicas; a claim is a lease, so a crashed worker's message is
+ * taken again when the lease ends.
+ */
+export function outboxQueue(sql: SqlRunner) {
+  return {
+    async claim(upstream: Upstream, limit: number, now: Date, leaseMs: number): Promise<OutboxRecord[]> {
+      const rows = await sql.query<Row>(
+        `UPDATE outbox SET locked_until = $4, attempts = attempts + 1
+         WHERE id IN (
+           SELECT o.id FROM outbox o
+           JOIN (
+             SELECT DISTINCT ON (ordering_key) id FROM outbox
+             WHERE status = 'pending' AND upstream = $1
+             ORDER BY ordering_key, id
+           ) heads ON heads.id = o.id
+           WHERE o.next_attempt_at <= $2 AND (o.locked_until IS NULL OR o.locked_until <= $2)
+           ORDER BY o.id
+           LIMIT $3
+           FOR UPDATE OF o SKIP LOCKED
+         )
+         RETURNING id, incident_id, upstream, kind, payload, ordering_key, attempts, created_at`,
+        [upstream, now, limit, new Date(now.getTime() + leaseMs)],
+      );
+      return rows.map(toRecord).sort((a, b) => a.id - b.id);
+    },
+
+    async delivered(id: number, now: Date): Promise<void> {
+      await sql.query(`UPDATE outbox SET status = 'delivered', delivered_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1`, [
+        id,
+        now,
+      ]);
+    },
+
+    async retryLater(id: number, at: Date, error: string): Promise<void> {
+      await sql.query(`UPDATE outbox SET next_attempt_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1`, [
+        id,
+        at,
+        error.slice(0, 2000),
+      ]);
+    },
+
+    /** Gives up on a message that can never succeed; the next message of its key may go. */
+    async dead(id: number, error: string): Promise<void> {
+      await sql.query(`UPDATE outbox SET status = 'dead', locked_until = NULL, last_error = $2 WHERE id = $1`, [id, error.slice(0, 2000)]);
+    },
+
+    /** Puts a claimed message back untouched (its upstream's breaker is open). */
+    async release(id: number): Promise<void> {
+      await sql.query(`UPDATE outbox SET locked_until = NULL, attempts = GREATEST(attempts - 1, 0) WHERE id = $1`, [id]);
+    },
+
+    async depth(now: Date): Promise<OutboxDepth[]> {
+      const rows = await sql.query<{ upstream: string; pending: string | number; oldest: Date | string | null; dead: string | number }>(
+        `SELECT upstream,
+                count(*) FILTER (WHERE status = 'pending') AS pending,
+                min(created_at) FILTER (WHERE status = 'pending') AS oldest,
+                count(*) FILTER (WHERE status = 'dead') AS dead
+         FROM outbox GROUP BY upstream ORDER BY upstream`,
+      );
+      return rows.map((r) => ({
+        upstream: r.upstream,
+        pending: Number(r.pending),
+        dead: Number(r.dead),
+        oldestAgeSeconds: r.oldest ? Math.max(0, (now.getTime() - new Date(r.oldest).getTime()) / 1000) : 0,
+      }));
+    },
+  };
+}
+
+export type OutboxQueue = ReturnType<typeof outboxQueue>;

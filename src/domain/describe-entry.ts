@@ -1,0 +1,59 @@
+import { PHASE_LABELS } from "./phase.js";
+import { ROLE_LABELS } from "./roles.js";
+import { severityLabel } from "./severity.js";
+import type { TimelineEntry } from "./timeline.js";
+
+/**
+ * One plain-text line saying what a timeline entry records. People appear as
+ * their ids; each adapter turns them into mentions or names and escapes the text.
+ */
+export function describeEntry(entry: TimelineEntry): string {
+  switch (entry.kind) {
+    case "incident_declared":
+      return `Declared "${entry.payload.title}" (${severityLabel(entry.payload.severity)})${entry.payload.mode === "drill" ? " as a drill" : ""}`;
+    case "role_assigned":
+      return `${ROLE_LABELS[entry.payload.role]}: ${entry.payload.user}${entry.payload.previous ? ` (was ${entry.payload.previous})` : ""}`;
+    case "role_handed_off":
+      return `Commander handed off from ${entry.payload.from ?? "nobody"} to ${entry.payload.to}${entry.payload.notes ? `: ${entry.payload.notes}` : ""}`;
+    case "status_update_posted":
+      return `Status update (${PHASE_LABELS[entry.payload.phase]}): ${entry.payload.body}`;
+    case "status_update_approved":
+      return `Status update ${entry.payload.updateId} approved for the status page`;
+    case "phase_changed":
+      return `${PHASE_LABELS[entry.payload.from]} → ${PHASE_LABELS[entry.payload.to]}${entry.payload.forced ? " (forced before the monitoring window ended)" : ""}${entry.payload.text ? `: ${entry.payload.text}` : ""}`;
+    case "severity_changed":
+      return `Severity ${severityLabel(entry.payload.from)} → ${severityLabel(entry.payload.to)}`;
+    case "note_added":
+      return `Note: ${entry.payload.text}`;
+    case "message_pinned":
+      return `Pinned message from ${entry.payload.message.author}: ${entry.payload.message.text}`;
+    case "incident_published":
+      return `Published to the status page${entry.payload.components.length ? ` (${entry.payload.components.join(", ")})` : ""}`;
+    case "follow_up_added":
+      return `Follow-up: ${entry.payload.text}${entry.payload.owner ? ` (owner ${entry.payload.owner})` : ""}`;
+    case "follow_up_done":
+      return `Follow-up done: ${entry.payload.text}`;
+    case "source_set":
+      return `Source: ${entry.payload.source}${entry.payload.provider ? ` (${entry.payload.provider})` : ""}${entry.payload.causes.length ? `; causes: ${entry.payload.causes.join(", ")}` : ""}`;
+    case "impact_set":
+      return `Customer impact: ${entry.payload.start ?? "?"} – ${entry.payload.end ?? "ongoing"}`;
+    case "checklist_ticked":
+      return `Checklist: ${entry.payload.checked ? "☑" : "☐"} ${entry.payload.label}`;
+    case "reminder_sent":
+      return `Status update reminder${entry.payload.level > 1 ? " (escalated)" : ""} sent to ${entry.payload.mentions.join(", ") || "the channel"}`;
+    case "monitoring_window_completed":
+      return "Monitoring window complete";
+    case "break_suggested":
+      return `Suggested a break or handoff to ${entry.payload.commander}`;
+    case "statuspage_delivery":
+      return `Status page: ${entry.payload.state}${entry.payload.detail ? ` (${entry.payload.detail})` : ""}`;
+    case "pagerduty_event":
+      return `PagerDuty ${entry.payload.eventType.replace(/^incident\./, "")}: ${entry.payload.summary}`;
+    case "pagerduty_assignee_unmatched":
+      return `PagerDuty assignee ${entry.payload.pagerdutyUser} has no matching Slack user${entry.payload.email ? ` (${entry.payload.email})` : ""}; the commander role stays open`;
+    case "team_paged":
+      return `Paged ${entry.payload.service} through PagerDuty`;
+    case "runbook_suggested":
+      return `Suggested runbooks: ${entry.payload.runbooks.join(", ")}`;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Errors are values of a few named kinds. Each carries a message that is safe to
+ * show to the person who caused it; adapters render it for their audience
+ * (HTTP status and JSON, an ephemeral Slack message, one CLI line).
+ */
+export type ErrorCode =
+  "invalid_input" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "upstream_failure" | "unavailable";
+
+export class SitrepError extends Error {
+  readonly code: ErrorCode;
+  /** The input field at fault, when there is one. */
+  readonly field?: string;
+  /** Detail for logs only; never shown to users. */
+  readonly internal?: string;
+
+  constructor(code: ErrorCode, message: string, options: { field?: string; internal?: string } = {}) {
+    super(message);
+    this.name = "SitrepError";
+    this.code = code;
+    this.field = options.field;
+    this.internal = options.internal;
+  }
+}
+
+export const invalidInput = (field: string, message: string) => new SitrepError("invalid_input", message, { field });
+export const notFound = (message: string) => new SitrepError("not_found", message);
+export const forbidden = (message: string) => new SitrepError("forbidden", message);
+export const conflict = (message: string) => new SitrepError("conflict", message);
+
+export function isSitrepError(error: unknown): error is SitrepError {
+  return error instanceof SitrepError;
+}

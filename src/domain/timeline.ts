@@ -1,0 +1,85 @@
+import type { Via } from "./actor.js";
+import type { IncidentMode, IncidentSource } from "./incident.js";
+import type { Phase } from "./phase.js";
+import type { Role } from "./roles.js";
+import type { Severity } from "./severity.js";
+
+/** A Slack message captured into the timeline (shortcut or :pushpin:). */
+export interface CapturedMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly author: string;
+  readonly text: string;
+  readonly permalink: string | null;
+}
+
+/** Every kind of timeline entry and the payload it carries. */
+export interface TimelinePayloads {
+  incident_declared: {
+    title: string;
+    severity: Severity;
+    description: string;
+    public: boolean;
+    private: boolean;
+    components: string[];
+    mode: IncidentMode;
+  };
+  role_assigned: { role: Role; user: string; previous: string | null };
+  role_handed_off: { role: "commander"; from: string | null; to: string; notes: string };
+  status_update_posted: { updateId: number; phase: Phase; body: string; public: boolean; approval: string };
+  status_update_approved: { updateId: number };
+  phase_changed: { from: Phase; to: Phase; text: string; forced: boolean; updateId: number | null };
+  severity_changed: { from: Severity; to: Severity };
+  note_added: { text: string };
+  message_pinned: { message: CapturedMessage };
+  incident_published: { components: string[] };
+  follow_up_added: { followUpId: number; text: string; owner: string | null };
+  follow_up_done: { followUpId: number; text: string };
+  source_set: { source: IncidentSource; provider: string | null; causes: string[] };
+  impact_set: { start: string | null; end: string | null };
+  checklist_ticked: { item: string; label: string; checked: boolean };
+  reminder_sent: { dueAt: string; level: number; mentions: string[] };
+  monitoring_window_completed: { since: string };
+  break_suggested: { commander: string; since: string; suggestions: string[] };
+  statuspage_delivery: { state: "pending" | "published" | "failed" | "recovered"; detail: string };
+  pagerduty_event: { eventType: string; summary: string; agent: string | null; pagerdutyIncidentId: string };
+  pagerduty_assignee_unmatched: { email: string | null; pagerdutyUser: string };
+  team_paged: { service: string; pagerdutyIncidentId: string | null };
+  runbook_suggested: { runbooks: string[] };
+}
+
+export type TimelineKind = keyof TimelinePayloads;
+
+export type TimelineEntry = {
+  [K in TimelineKind]: {
+    readonly id: number;
+    readonly incidentId: number;
+    readonly kind: K;
+    readonly actor: string;
+    readonly via: Via;
+    readonly occurredAt: Date;
+    readonly recordedAt: Date;
+    readonly payload: TimelinePayloads[K];
+  };
+}[TimelineKind];
+
+/** An entry not yet written: the store assigns id, incidentId and recordedAt. */
+export type NewTimelineEntry = {
+  [K in TimelineKind]: {
+    readonly kind: K;
+    readonly actor: string;
+    readonly via: Via;
+    readonly occurredAt: Date;
+    readonly payload: TimelinePayloads[K];
+    /** Makes a repeated delivery of the same fact a no-op. */
+    readonly dedupeKey?: string;
+  };
+}[TimelineKind];
+
+export function entry<K extends TimelineKind>(
+  kind: K,
+  fields: { actor: string; via: Via; occurredAt: Date; dedupeKey?: string },
+  payload: TimelinePayloads[K],
+): NewTimelineEntry {
+  return { kind, ...fields, payload } as NewTimelineEntry;
+}

@@ -1,0 +1,32 @@
+import type { AppContext } from "./app/context.js";
+import type { EffectPlanner } from "./app/effects.js";
+import type { Config } from "./config.js";
+import type { Connection } from "./db/connection.js";
+import type { RouteRegistrar } from "./adapters/http/context.js";
+import type { Deliverer, UpstreamGate } from "./jobs/delivery.js";
+import type { Logger } from "./logger.js";
+
+/** What every integration is built from. */
+export interface Runtime {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly app: AppContext;
+  readonly connection: Connection;
+  readonly gate: UpstreamGate;
+}
+
+/**
+ * One configured integration (Slack, Statuspage, PagerDuty, timers …): the side
+ * effects it plans, how it delivers them, the HTTP routes it serves, and any
+ * background work it runs. main.ts lists them; nothing else wires.
+ */
+export interface Integration {
+  readonly name: string;
+  readonly planners?: readonly EffectPlanner[];
+  readonly deliverers?: readonly Deliverer[];
+  readonly routes?: readonly RouteRegistrar[];
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
+
+export type IntegrationFactory = (runtime: Runtime) => Integration | null | Promise<Integration | null>;

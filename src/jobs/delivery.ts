@@ -1,0 +1,41 @@
+import type { Upstream } from "../app/ports.js";
+import type { OutboxRecord } from "../db/outbox-queue.js";
+
+/**
+ * What an upstream answered, as a value the dispatcher can act on: retry later
+ * (honouring Retry-After), or give up because retrying cannot help.
+ */
+export class UpstreamError extends Error {
+  constructor(
+    readonly upstream: Upstream,
+    message: string,
+    readonly options: { retryable: boolean; retryAfterMs?: number; status?: number } = { retryable: true },
+  ) {
+    super(message);
+    this.name = "UpstreamError";
+  }
+}
+
+/** Delivers one kind of outbox message for one upstream. Must be safe to run twice. */
+export type DeliverFn = (message: OutboxRecord) => Promise<void>;
+
+export interface Deliverer {
+  readonly upstream: Upstream;
+  /** Handlers by message kind. */
+  readonly kinds: Readonly<Record<string, DeliverFn>>;
+  /** Messages claimed per round; an upstream with a strict rate limit takes few. */
+  readonly batchSize?: number;
+}
+
+/** Whether calls to an upstream may go now (its circuit breaker), and what happened when they did. */
+export interface UpstreamGate {
+  allow(upstream: Upstream): Promise<boolean>;
+  record(upstream: Upstream, ok: boolean): Promise<void>;
+}
+
+export const OPEN_GATE: UpstreamGate = {
+  async allow() {
+    return true;
+  },
+  async record() {},
+};

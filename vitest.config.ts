@@ -1,0 +1,38 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Three projects: pure unit tests, and the integration suite twice — once on
+ * embedded PGlite and once on a real PostgreSQL (a fresh database per test file,
+ * cloned from a template migrated once per run; see test/support/global-setup.ts).
+ */
+const integration = ["test/**/*.test.ts"];
+const unit = ["test/domain/**/*.test.ts", "test/unit/**/*.test.ts"];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { test: { name: "unit", include: unit } },
+      {
+        test: {
+          name: "pglite",
+          include: integration,
+          exclude: unit,
+          env: { SITREP_TEST_DB: "pglite" },
+          setupFiles: ["test/support/network-guard.ts"],
+        },
+      },
+      {
+        test: {
+          name: "postgres",
+          include: integration,
+          exclude: unit,
+          env: { SITREP_TEST_DB: "postgres" },
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/network-guard.ts"],
+        },
+      },
+    ],
+  },
+});
