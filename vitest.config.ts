@@ -7,6 +7,8 @@ import { defineConfig } from "vitest/config";
  */
 const integration = ["test/**/*.test.ts"];
 const unit = ["test/domain/**/*.test.ts", "test/unit/**/*.test.ts"];
+/** Tests that need several processes on one database server (replicas) run on PostgreSQL only. */
+const postgresOnly = ["test/**/*.pg.test.ts"];
 
 export default defineConfig({
   test: {
@@ -18,7 +20,7 @@ export default defineConfig({
         test: {
           name: "pglite",
           include: integration,
-          exclude: unit,
+          exclude: [...unit, ...postgresOnly],
           env: { SITREP_TEST_DB: "pglite" },
           setupFiles: ["test/support/network-guard.ts"],
         },
