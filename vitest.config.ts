@@ -15,8 +15,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: "unit", include: unit } },
+      { extends: true, test: { name: "unit", include: unit } },
       {
+        extends: true,
         test: {
           name: "pglite",
           include: integration,
@@ -26,6 +27,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "postgres",
           include: integration,

@@ -13,7 +13,11 @@ import { migrate } from "./db/migrate.js";
 import { outboxQueue } from "./db/outbox-queue.js";
 import type { Integration, IntegrationFactory, Runtime } from "./integration.js";
 import { OPEN_GATE } from "./jobs/delivery.js";
+import { TIMER_QUEUES } from "./app/timers/plan-timers.js";
+import { createJobEngine, startJobEngine } from "./jobs/job-engine.js";
 import { OutboxDispatcher } from "./jobs/outbox-dispatcher.js";
+import { jobTimerStore } from "./jobs/timer-store.js";
+import { timersIntegration, type TimerObserver } from "./jobs/timers-integration.js";
 import { createLogger, type Logger } from "./logger.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
@@ -24,6 +28,8 @@ export interface StartOptions {
   readonly clock?: Clock;
   /** Extra integrations (tests add fakes of nothing: they point real ones at fake servers). */
   readonly integrations?: readonly IntegrationFactory[];
+  /** Told how late each timer fired (the timer benchmark). */
+  readonly timerObserver?: TimerObserver;
 }
 
 export interface RunningSitrep {
@@ -45,9 +51,13 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
   const applied = await migrate(connection);
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
 
+  // The job engine starts first: use cases schedule timers in their own transactions.
+  const engine = createJobEngine(connection, log);
+  await startJobEngine(engine, connection, TIMER_QUEUES);
+
   const planners: EffectPlanner[] = [];
   const app: AppContext = {
-    db: createDatabase(connection, { now: () => clock.now() }),
+    db: createDatabase(connection, { now: () => clock.now(), timers: jobTimerStore(engine) }),
     clock,
     settings: {
       statusUpdateIntervalMs: config.STATUS_UPDATE_INTERVAL,
@@ -57,7 +67,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
     planners,
   };
   const runtime: Runtime = { config, log, app, connection, gate: OPEN_GATE };
-  const integrations: Integration[] = [];
+  const integrations: Integration[] = [timersIntegration(engine, { app, config, log, observer: options.timerObserver })];
   for (const factory of [...INTEGRATIONS, ...(options.integrations ?? [])]) {
     const integration = await factory(runtime);
     if (integration) integrations.push(integration);

@@ -162,3 +162,8 @@ export interface NewTimer {
 export interface TimerStore {
   schedule(timer: NewTimer): Promise<void>;
 }
+
+/** Where people are: a Slack user's IANA time zone (from `users.info`), or null when unknown. */
+export interface TimeZones {
+  of(userId: string): Promise<string | null>;
+}
