@@ -49,6 +49,7 @@ const schema = z.object({
     message: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
   }),
   DATA_DIR: z.string().default("./data"),
+  RUNBOOKS_DIR: z.string().default("./runbooks"),
   API_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   STATUS_UPDATE_INTERVAL: duration("PT20M"),

@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import { buildHttpServer } from "./adapters/http/server.js";
 import { tokenVerifier } from "./adapters/http/auth.js";
+import { loadRunbookLibrary } from "./adapters/runbooks/runbook-library.js";
 import { resolveApiToken } from "./api-token.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
@@ -55,6 +56,9 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
   const engine = createJobEngine(connection, log);
   await startJobEngine(engine, connection, TIMER_QUEUES);
 
+  const library = loadRunbookLibrary(config.RUNBOOKS_DIR);
+  for (const problem of library.problems) log.warn({ problem }, "runbook skipped");
+
   const planners: EffectPlanner[] = [];
   const app: AppContext = {
     db: createDatabase(connection, { now: () => clock.now(), timers: jobTimerStore(engine) }),
@@ -65,6 +69,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
       requireApproval: config.STATUSPAGE_REQUIRE_APPROVAL,
     },
     planners,
+    library,
   };
   const runtime: Runtime = { config, log, app, connection, gate: OPEN_GATE };
   const integrations: Integration[] = [timersIntegration(engine, { app, config, log, observer: options.timerObserver })];

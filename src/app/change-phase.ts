@@ -6,6 +6,7 @@ import { entry } from "../domain/timeline.js";
 import { optionalText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
+import { openChecklistItems } from "./checklist-state.js";
 import { newStatusUpdate } from "./new-status-update.js";
 import type { IncidentPatch } from "./ports.js";
 import { recordChange } from "./record-change.js";
@@ -49,12 +50,18 @@ export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Pro
       const due = nextUpdateDue({ phase: change.to, lastUpdateAt, declaredAt: incident.declaredAt }, ctx.settings.statusUpdateIntervalMs);
       patch = { ...patch, nextUpdateDueAt: due };
     }
-    return recordChange(ctx, tx, incident, incident, patch, [
+    const entries = [
       entry(
         "phase_changed",
         { actor: actor.id, via: actor.via, occurredAt: now },
         { from: change.from, to: change.to, text, forced: change.forced, updateId },
       ),
-    ]);
+    ];
+    if (change.to === "resolved") {
+      const open = await openChecklistItems(ctx, tx, incident.id);
+      if (open.length > 0)
+        entries.push(entry("checklist_open_at_resolution", { actor: "sitrep", via: "system", occurredAt: now }, { open }));
+    }
+    return recordChange(ctx, tx, incident, incident, patch, entries);
   });
 }

@@ -3,6 +3,7 @@ import type { Phase } from "../domain/phase.js";
 import type { Role } from "../domain/roles.js";
 import type { Severity } from "../domain/severity.js";
 import type { Approval, FollowUp, StatusUpdate } from "../domain/status-update.js";
+import type { ChecklistItem, DrillScenario, Runbook } from "../domain/runbooks.js";
 import type { NewTimelineEntry, TimelineEntry } from "../domain/timeline.js";
 
 /** Time comes from here, so tests control it without fake timers. */
@@ -166,4 +167,11 @@ export interface TimerStore {
 /** Where people are: a Slack user's IANA time zone (from `users.info`), or null when unknown. */
 export interface TimeZones {
   of(userId: string): Promise<string | null>;
+}
+
+/** The team's runbooks and incident checklist (files under runbooks/). */
+export interface Library {
+  readonly runbooks: readonly Runbook[];
+  readonly checklist: readonly ChecklistItem[];
+  readonly drills: readonly DrillScenario[];
 }

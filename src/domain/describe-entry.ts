@@ -39,6 +39,10 @@ export function describeEntry(entry: TimelineEntry): string {
       return `Customer impact: ${entry.payload.start ?? "?"} – ${entry.payload.end ?? "ongoing"}`;
     case "checklist_ticked":
       return `Checklist: ${entry.payload.checked ? "☑" : "☐"} ${entry.payload.label}`;
+    case "checklist_open_at_resolution":
+      return `Resolved with checklist items open: ${entry.payload.open.map((o) => o.label).join("; ")}`;
+    case "drill_started":
+      return `Drill started: ${entry.payload.scenario}`;
     case "reminder_sent":
       return `Status update reminder${entry.payload.level > 1 ? " (escalated)" : ""} sent to ${entry.payload.mentions.join(", ") || "the channel"}`;
     case "monitoring_window_completed":

@@ -38,6 +38,7 @@ export interface TimelinePayloads {
   source_set: { source: IncidentSource; provider: string | null; causes: string[] };
   impact_set: { start: string | null; end: string | null };
   checklist_ticked: { item: string; label: string; checked: boolean };
+  checklist_open_at_resolution: { open: Array<{ item: string; label: string }> };
   reminder_sent: { dueAt: string; level: number; mentions: string[] };
   monitoring_window_completed: { since: string };
   break_suggested: { commander: string; since: string; suggestions: string[] };
@@ -46,6 +47,7 @@ export interface TimelinePayloads {
   pagerduty_assignee_unmatched: { email: string | null; pagerdutyUser: string };
   team_paged: { service: string; pagerdutyIncidentId: string | null };
   runbook_suggested: { runbooks: string[] };
+  drill_started: { scenario: string; brief: string };
 }
 
 export type TimelineKind = keyof TimelinePayloads;
