@@ -89,7 +89,12 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
 
   const { token: apiToken, generated } = resolveApiToken(config.API_TOKEN, config.DATA_DIR);
   const server = buildHttpServer(
-    { app, tokens: tokenVerifier(apiToken), log, ping: async () => void (await connection.sql.query("SELECT 1")) },
+    {
+      app,
+      tokens: tokenVerifier(apiToken, (hash) => app.db.read.tokens.findByHash(hash)),
+      log,
+      ping: async () => void (await connection.sql.query("SELECT 1")),
+    },
     integrations.flatMap((i) => i.routes ?? []),
   );
   // Whatever a request committed may have enqueued side effects: deliver them now.

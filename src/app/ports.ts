@@ -1,3 +1,4 @@
+import type { ApiTokenInfo } from "../domain/api-token.js";
 import type { Incident, IncidentMode, IncidentSource, StatuspageState } from "../domain/incident.js";
 import type { Phase } from "../domain/phase.js";
 import type { Role } from "../domain/roles.js";
@@ -140,6 +141,7 @@ export interface Tx {
   readonly outbox: OutboxStore;
   readonly idempotency: IdempotencyStore;
   readonly timers: TimerStore;
+  readonly tokens: ApiTokenStore;
 }
 
 export interface Database {
@@ -174,4 +176,12 @@ export interface Library {
   readonly runbooks: readonly Runbook[];
   readonly checklist: readonly ChecklistItem[];
   readonly drills: readonly DrillScenario[];
+}
+
+/** API tokens beyond API_TOKEN, kept as SHA-256 hashes. */
+export interface ApiTokenStore {
+  create(token: ApiTokenInfo & { hash: string }): Promise<boolean>;
+  findByHash(hash: string): Promise<ApiTokenInfo | null>;
+  list(): Promise<ApiTokenInfo[]>;
+  revoke(name: string): Promise<boolean>;
 }
