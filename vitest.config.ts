@@ -13,7 +13,7 @@ const postgresOnly = ["test/**/*.pg.test.ts"];
 export default defineConfig({
   test: {
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
     projects: [
       { extends: true, test: { name: "unit", include: unit } },
       {

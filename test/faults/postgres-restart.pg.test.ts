@@ -16,7 +16,7 @@ afterAll(async () => {
   pg?.destroy();
 });
 
-describe("PostgreSQL restarted mid-incident", () => {
+describe("PostgreSQL restarted mid-incident", { timeout: 180_000 }, () => {
   it("/readyz says so, requests fail cleanly, and everything resumes without loss", async () => {
     const { body } = await sitrep.api<{ incident: { number: number } }>("POST", "/api/v1/incidents", { title: "Database restart" }, alice);
     const ref = body.incident.number;

@@ -7,7 +7,7 @@ import { waitFor } from "../support/wait.js";
 const database = await freshDatabase();
 afterAll(async () => database.drop());
 
-describe("two Sitrep processes on one PostgreSQL", () => {
+describe("two Sitrep processes on one PostgreSQL", { timeout: 180_000 }, () => {
   it("post every reminder exactly once", async () => {
     const env = { DATABASE_URL: database.databaseUrl!, STATUS_UPDATE_INTERVAL: "PT2S" };
     const replicas = await Promise.all([spawnSitrep(env), spawnSitrep(env)]);

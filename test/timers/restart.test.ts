@@ -20,7 +20,7 @@ const env = {
 
 type Entry = { kind: string; occurredAt: string; payload: { level?: number; dueAt?: string } };
 
-describe("timers across a crash", () => {
+describe("timers across a crash", { timeout: 180_000 }, () => {
   it("a reminder pending when the process is SIGKILLed still fires after restart, exactly once", async () => {
     const first = await spawnSitrep(env);
     const { body } = await first.api<{ incident: { number: number; nextUpdateDueAt: string } }>(
