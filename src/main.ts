@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import { buildHttpServer } from "./adapters/http/server.js";
+import { slackIntegration } from "./adapters/slack/slack-integration.js";
 import { tokenVerifier } from "./adapters/http/auth.js";
 import { resolveApiToken } from "./api-token.js";
 import type { AppContext } from "./app/context.js";
@@ -17,7 +18,7 @@ import { OutboxDispatcher } from "./jobs/outbox-dispatcher.js";
 import { createLogger, type Logger } from "./logger.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
-const INTEGRATIONS: readonly IntegrationFactory[] = [];
+const INTEGRATIONS: readonly IntegrationFactory[] = [slackIntegration];
 
 export interface StartOptions {
   readonly log?: Logger;
