@@ -3,6 +3,7 @@ import { escapeMrkdwn } from "../../blocks/kit.js";
 import { parseCommand } from "../../command-parser.js";
 import { helpText, usageLine } from "../../command-usage.js";
 import { errorText, ephemeral, type ListenerContext } from "../listener-context.js";
+import type { Answer } from "./command-request.js";
 import { routeCommand } from "./command-router.js";
 
 /**
@@ -18,7 +19,7 @@ export function registerIncidentCommand(bolt: App, ctx: ListenerContext): void {
       await ack(ephemeral(`:warning: ${escapeMrkdwn(parsed.error)}\n${usage}`));
       return;
     }
-    let answer;
+    let answer: Answer;
     try {
       const request = { ctx, client, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id };
       answer = await routeCommand(request, parsed.command);
