@@ -29,13 +29,12 @@ export interface BoltAppOptions {
 /** The Bolt app with every Sitrep listener registered. */
 export function createBoltApp(options: BoltAppOptions, ctx: ListenerContext): App {
   const identity = options.bot ? { botId: options.bot.botId, botUserId: options.bot.userId } : { tokenVerificationEnabled: false };
-  const bolt = new App({
-    token: options.token,
-    ...identity,
-    ...(options.appToken ? { appToken: options.appToken, socketMode: true } : { receiver: options.receiver }),
-    clientOptions: webClientOptions({ slackApiUrl: options.slackApiUrl, log: options.log }),
-    logger: boltLogger(options.log),
-  });
+  const clientOptions = webClientOptions({ slackApiUrl: options.slackApiUrl, log: options.log });
+  const transport = options.appToken
+    ? // Socket Mode's own client (apps.connections.open) takes its options from installerOptions.
+      { appToken: options.appToken, socketMode: true, installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl } } }
+    : { receiver: options.receiver };
+  const bolt = new App({ token: options.token, ...identity, ...transport, clientOptions, logger: boltLogger(options.log) });
   registerEventDedupe(bolt, ctx);
   registerIncidentCommand(bolt, ctx);
   registerHeaderActions(bolt, ctx);
