@@ -165,5 +165,8 @@ describe("replaying seed 003 through Slack alone", () => {
     expect(calls.filter((c) => c.status === 500).length).toBeGreaterThan(0);
     expect(calls.filter((c) => c.error === "internal_error").length).toBeGreaterThan(0);
     expect(sideEffects(calls, channel)).toEqual(EXPECTED_CALLS);
+    const logs = JSON.stringify(s.sitrep.logs);
+    expect(logs).toContain("outbox delivery will be retried");
+    expect(logs).not.toContain(s.fake.token);
   }, 300_000);
 });

@@ -40,6 +40,10 @@ const JSON_FIELDS = ["blocks", "view", "metadata", "attachments"];
 export class FakeSlack {
   readonly ws = new FakeWorkspace();
   readonly token = "xoxb-fake-sitrep-token";
+  /** The app-level token of Socket Mode; only apps.connections.open takes it. */
+  readonly appToken = "xapp-fake-sitrep-token";
+  /** Where apps.connections.open sends the Socket Mode client. */
+  socketModeUrl: string | null = null;
   readonly calls: RecordedCall[] = [];
   readonly responses: Array<{ id: string; body: Record<string, unknown> }> = [];
   private server: Server | null = null;
@@ -113,6 +117,11 @@ export class FakeSlack {
       this.calls.push({ method, args, status, ok, ...(error ? { error } : {}) });
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? (args.token as string | undefined);
     if (!auth) return this.answerError(res, record, "not_authed");
+    if (method === "apps.connections.open") {
+      if (auth !== this.appToken || !this.socketModeUrl) return this.answerError(res, record, "invalid_auth");
+      record(200, true);
+      return send(res, 200, JSON.stringify({ ok: true, url: this.socketModeUrl }));
+    }
     if (auth !== this.token) return this.answerError(res, record, "invalid_auth");
     const handler = METHODS[method];
     if (!handler) return this.answerError(res, record, "unknown_method");
