@@ -134,6 +134,42 @@ describe("the incident channel", () => {
   );
 
   it(
+    "posts a message once even when Slack posted it but the answer was lost",
+    async () => {
+      const { channel } = await declare("Lost post --sev 3");
+      s.fake.failNext("chat.postMessage", { kind: "lost" });
+      await s.slack.command(ALICE, channel!, "note Only once, please");
+      await s.deliverAll();
+      const copies = s.fake.ws.messagesIn(channel!).filter((m) => JSON.stringify(m.blocks).includes("Only once, please"));
+      expect(copies).toHaveLength(1);
+      expect(s.fake.calls.filter((c) => c.method === "conversations.history").length).toBeGreaterThan(0);
+    },
+    SLOW,
+  );
+
+  it(
+    "posts and pins the header again when someone deleted it",
+    async () => {
+      const { number, channel } = await declare("Deleted header --sev 3");
+      const [headerTs] = [...s.fake.ws.pins.get(channel!)!];
+      s.fake.ws.messages.splice(
+        s.fake.ws.messages.findIndex((m) => m.ts === headerTs),
+        1,
+      );
+      s.fake.ws.pins.get(channel!)!.delete(headerTs!);
+      await s.slack.command(ALICE, channel!, "severity 1");
+      await s.deliverAll();
+      const pinned = [...s.fake.ws.pins.get(channel!)!];
+      expect(pinned).toHaveLength(1);
+      const header = s.fake.ws.messagesIn(channel!).find((m) => m.ts === pinned[0])!;
+      expect(JSON.stringify(header.blocks)).toContain(`#${number} Deleted header`);
+      expect(JSON.stringify(header.blocks)).toContain("SEV1");
+      expect((await outboxRows(number)).every((r) => r.status === "delivered")).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
     "posts a handoff brief with the phase, the last update, open follow-ups and the notes",
     async () => {
       const { channel } = await declare("Follow the sun --sev 2");
