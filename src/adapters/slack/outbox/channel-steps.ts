@@ -43,13 +43,11 @@ export async function invite(ctx: DeliveryContext, record: OutboxRecord): Promis
   };
   const failure = await inviteAll(users);
   if (failure === null) return;
-  // One user could not be invited; invite the others one by one so they still get in.
-  for (const user of users.length > 1 ? users : []) {
-    const code = await inviteAll([user]);
+  // Someone could not be invited: invite one by one, so the others still get in, and log who did not.
+  for (const user of users) {
+    const code = users.length === 1 ? failure : await inviteAll([user]);
     if (code !== null) ctx.log.warn({ incident: incident.number, user, error: code }, "could not invite to the incident channel");
   }
-  if (users.length === 1)
-    ctx.log.warn({ incident: incident.number, user: users[0], error: failure }, "could not invite to the incident channel");
 }
 
 /** Posts the live header once and pins it (a retry after a failed pin only pins). */
