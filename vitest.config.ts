@@ -15,6 +15,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     projects: [
+      // extends: inline projects do not inherit the root options (the timeouts above) unless told to.
       { extends: true, test: { name: "unit", include: unit } },
       {
         extends: true,

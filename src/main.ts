@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import { buildHttpServer } from "./adapters/http/server.js";
+import { slackIntegration } from "./adapters/slack/slack-integration.js";
 import { tokenVerifier } from "./adapters/http/auth.js";
 import { loadRunbookLibrary } from "./adapters/runbooks/runbook-library.js";
 import { resolveApiToken } from "./api-token.js";
@@ -22,7 +23,7 @@ import { timersIntegration, type TimerObserver } from "./jobs/timers-integration
 import { createLogger, type Logger } from "./logger.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
-const INTEGRATIONS: readonly IntegrationFactory[] = [];
+const INTEGRATIONS: readonly IntegrationFactory[] = [slackIntegration];
 
 export interface StartOptions {
   readonly log?: Logger;

@@ -12,7 +12,7 @@ afterAll(async () => {
   await database.drop();
   rmSync(dataDir, { recursive: true, force: true });
 });
-const env = TEST_DB === "postgres" ? { DATABASE_URL: database.databaseUrl! } : { DATA_DIR: dataDir };
+const env: Record<string, string> = TEST_DB === "postgres" ? { DATABASE_URL: database.databaseUrl! } : { DATA_DIR: dataDir };
 
 describe("SIGTERM", { timeout: 180_000 }, () => {
   it("finishes what is in flight, refuses new work cleanly, closes the database and exits 0", async () => {
