@@ -62,7 +62,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
 
   const planners: EffectPlanner[] = [];
   const app: AppContext = {
-    db: createDatabase(connection, { now: () => clock.now(), timers: jobTimerStore(engine) }),
+    db: createDatabase(connection, { now: () => clock.now(), timers: jobTimerStore(engine, clock) }),
     clock,
     settings: {
       statusUpdateIntervalMs: config.STATUS_UPDATE_INTERVAL,

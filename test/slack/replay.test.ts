@@ -39,6 +39,7 @@ const EXPECTED_KINDS = [
   "incident_declared",
   "role_assigned",
   "incident_published",
+  "runbook_suggested",
   "role_assigned",
   "role_assigned",
   "note_added",
@@ -47,6 +48,7 @@ const EXPECTED_KINDS = [
   "phase_changed",
   "note_added",
   "phase_changed",
+  "checklist_open_at_resolution",
 ];
 
 /** The Web API calls with a side effect, in order; "here" is the incident's channel, "announce" the announce channel. */
@@ -58,6 +60,7 @@ const EXPECTED_CALLS = [
   "pins.add here",
   "chat.postMessage here", // Alice is commander, with the duties
   "chat.postMessage here", // published
+  "chat.postMessage here", // suggested runbooks
   "conversations.setTopic here",
   "chat.postMessage announce",
   // Carol commander, Bob communications
@@ -68,7 +71,8 @@ const EXPECTED_CALLS = [
   ...["chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce"], // identified
   ...["chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce"], // monitoring
   "chat.postMessage here", // note
-  ...["chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce"], // resolved
+  // resolved, with the checklist items still open, then the header, topic and announcement
+  ...["chat.postMessage here", "chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce"],
 ];
 
 const SIDE_EFFECTS = new Set([
@@ -123,8 +127,12 @@ async function expectResolvedIncident(number: number, channel: string): Promise<
     "GET",
     `/api/v1/incidents/${number}/timeline`,
   );
-  expect(body.entries.every((e) => e.via === "slack")).toBe(true);
-  expect(body.entries.at(-1)).toMatchObject({ actor: CAROL, occurredAt: "2022-04-29T12:45:00.000Z" });
+  // Everything people did came from Slack; the rest is Sitrep's own (runbooks suggested, checklist left open).
+  expect(body.entries.filter((e) => e.via !== "system").every((e) => e.via === "slack")).toBe(true);
+  expect(body.entries.filter((e) => e.kind === "phase_changed").at(-1)).toMatchObject({
+    actor: CAROL,
+    occurredAt: "2022-04-29T12:45:00.000Z",
+  });
   const { body: shown } = await s.sitrep.api<{ incident: Record<string, unknown> }>("GET", `/api/v1/incidents/${number}`);
   expect(shown.incident).toMatchObject({
     phase: "resolved",

@@ -16,7 +16,13 @@ describe("runbooks", () => {
   it("the starter set loads without problems", () => {
     expect(library.problems).toEqual([]);
     expect(library.runbooks.map((r) => r.name)).toEqual(
-      expect.arrayContaining(["incident-response-plan", "upstream-provider-outage", "load-shedding", "disable-automatic-retries"]),
+      expect.arrayContaining([
+        "incident-response-plan",
+        "upstream-provider-outage",
+        "load-shedding",
+        "disable-automatic-retries",
+        "status-templates",
+      ]),
     );
     expect(library.checklist.map((i) => i.id)).toEqual(
       expect.arrayContaining([
@@ -35,7 +41,10 @@ describe("runbooks", () => {
     const names = suggestRunbooks(incident("AWS S3 outage in us-east-1"), library.runbooks).map((r) => r.name);
     expect(names[0]).toBe("upstream-provider-outage");
     expect(names).toContain("incident-response-plan");
-    expect(suggestRunbooks(incident("Typo on the pricing page"), library.runbooks).map((r) => r.name)).toEqual(["incident-response-plan"]);
+    expect(suggestRunbooks(incident("Typo on the pricing page"), library.runbooks).map((r) => r.name)).toEqual([
+      "incident-response-plan",
+      "status-templates",
+    ]);
   });
 
   it("matches by component and by PagerDuty service", () => {
