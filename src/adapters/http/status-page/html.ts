@@ -1,6 +1,6 @@
 import escapeHtml from "escape-html";
 
-/** Markup that is already safe; everything else interpolated into `html` is escaped. */
+/** Markup that is already safe; everything else interpolated into `markup` is escaped. */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -21,7 +21,7 @@ function render(value: Interpolation): string {
  * A template tag that escapes every interpolated value (titles and updates
  * are user text), so nothing typed into Slack can become markup on the page.
  */
-export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
+export function markup(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
   let out = strings[0]!;
   values.forEach((value, i) => (out += render(value) + strings[i + 1]!));
   return new SafeHtml(out);

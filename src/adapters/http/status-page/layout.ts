@@ -1,4 +1,4 @@
-import { html, SafeHtml } from "./html.js";
+import { markup, SafeHtml } from "./html.js";
 
 /** Plain, readable on a phone, no scripts and nothing loaded from elsewhere. */
 const STYLE = `
@@ -27,21 +27,18 @@ const STYLE = `
 `;
 
 export function layout(pageTitle: string, siteTitle: string, feedHref: string, body: SafeHtml): string {
-  return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${pageTitle}</title>
-        <link rel="alternate" type="application/atom+xml" title="${siteTitle}" href="${feedHref}" />
-        <style>
-          ${new SafeHtml(STYLE)}
-        </style>
-      </head>
-      <body>
-        <main>${body}</main>
-      </body>
-    </html>`.value;
+  return markup`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${pageTitle}</title>
+<link rel="alternate" type="application/atom+xml" title="${siteTitle}" href="${feedHref}">
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body><main>${body}</main></body>
+</html>
+`.value;
 }
 
 /**
