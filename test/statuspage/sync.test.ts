@@ -128,4 +128,28 @@ describe("Statuspage sync through the outbox", { timeout: 60_000 }, () => {
     expect(shown.incident.statuspageIncidentId).toBe(page.id);
     expect(page.incident_updates).toHaveLength(1);
   });
+  it("never shows a push Statuspage refused as published, and tells the channel", async () => {
+    const ref = await declare({ title: "Email delays", public: true });
+    await settled(ref);
+    fake.failWith("401");
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/updates`, { text: "Emails are delayed by an hour." }, alice);
+    type Entry = { kind: string; payload: { state?: string; detail?: string } };
+    const notices = async () =>
+      (await sitrep.api<{ entries: Entry[] }>("GET", `/api/v1/incidents/${ref}/timeline`)).body.entries.filter(
+        (e) => e.kind === "statuspage_delivery",
+      );
+    await waitFor("the channel to be told the push failed", async () => (await notices()).some((e) => e.payload.state === "failed"));
+    const failed = await detail(ref);
+    expect(failed.incident.statuspageState).toBe("failed");
+    expect(failed.updates.at(-1)!.statuspage).toBe("failed");
+    expect((await notices()).find((e) => e.payload.state === "failed")!.payload.detail).toContain("HTTP 401");
+    const page = fake.incidents().find((i) => i.name === "Email delays")!;
+    expect(page.incident_updates.map((u) => u.body)).not.toContain("Emails are delayed by an hour.");
+
+    fake.recover();
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/updates`, { text: "Emails are flowing again." }, alice);
+    const current = await settled(ref);
+    expect(current.updates.map((u) => u.statuspage)).toEqual(["failed", "published"]);
+    expect((await notices()).map((e) => e.payload.state)).toEqual(["failed", "published"]);
+  });
 });
