@@ -10,14 +10,17 @@ const unit = ["test/domain/**/*.test.ts", "test/unit/**/*.test.ts"];
 /** Tests that need several processes on one database server (replicas) run on PostgreSQL only. */
 const postgresOnly = ["test/**/*.pg.test.ts"];
 
+/** Inline projects do not inherit the root's test options, so each gets these (startup is slow on a loaded 2-core machine). */
+const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    ...timeouts,
     projects: [
-      { test: { name: "unit", include: unit } },
+      { test: { name: "unit", include: unit, ...timeouts } },
       {
         test: {
+          ...timeouts,
           name: "pglite",
           include: integration,
           exclude: [...unit, ...postgresOnly],
@@ -27,6 +30,7 @@ export default defineConfig({
       },
       {
         test: {
+          ...timeouts,
           name: "postgres",
           include: integration,
           exclude: unit,

@@ -85,6 +85,7 @@ describe("Statuspage client", () => {
     await Promise.all([spaced.listComponents(), spaced.listComponents()]);
     const [limited, first, second] = fake.calls.slice(from);
     expect(first!.at - limited!.at).toBeGreaterThanOrEqual(2000);
-    expect(second!.at - first!.at).toBeGreaterThanOrEqual(900);
+    // Starts are 1 s apart; arrival times can shift by transit jitter on a loaded machine, never by a whole second.
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(500);
   });
 });

@@ -9,7 +9,7 @@ export async function waitFor<T>(
   check: () => Promise<T | undefined | false> | T | undefined | false,
   options: { timeoutMs?: number; everyMs?: number } = {},
 ): Promise<T> {
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   let last: unknown;
   for (;;) {
     try {
