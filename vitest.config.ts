@@ -12,6 +12,7 @@ const postgresOnly = ["test/**/*.pg.test.ts"];
 
 export default defineConfig({
   test: {
+    // Generous bounds: startup is slow on a loaded 2-core machine. They bound waits; no test asserts speed.
     testTimeout: 30_000,
     hookTimeout: 180_000,
     projects: [

@@ -1,21 +1,26 @@
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
+import { operationsIntegration } from "./adapters/http/operations/integration.js";
 import { buildHttpServer } from "./adapters/http/server.js";
+import { publicStatusPageIntegration } from "./adapters/http/status-page/routes.js";
 import { slackIntegration } from "./adapters/slack/slack-integration.js";
+import { statuspageIntegration } from "./adapters/statuspage/integration.js";
 import { tokenVerifier } from "./adapters/http/auth.js";
 import { loadRunbookLibrary } from "./adapters/runbooks/runbook-library.js";
 import { resolveApiToken } from "./api-token.js";
+import { announceBreakerChange } from "./app/announce-breaker-change.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
 import type { Clock } from "./app/ports.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
+import { breakerStore } from "./db/breaker-store.js";
 import { connect, type Connection } from "./db/connection.js";
 import { createDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { outboxQueue } from "./db/outbox-queue.js";
 import type { Integration, IntegrationFactory, Runtime } from "./integration.js";
-import { OPEN_GATE } from "./jobs/delivery.js";
 import { TIMER_QUEUES } from "./app/timers/plan-timers.js";
+import { BreakerGate, breakerPolicy } from "./jobs/breaker-gate.js";
 import { createJobEngine, startJobEngine } from "./jobs/job-engine.js";
 import { OutboxDispatcher } from "./jobs/outbox-dispatcher.js";
 import { jobTimerStore } from "./jobs/timer-store.js";
@@ -23,7 +28,12 @@ import { timersIntegration, type TimerObserver } from "./jobs/timers-integration
 import { createLogger, type Logger } from "./logger.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
-const INTEGRATIONS: readonly IntegrationFactory[] = [slackIntegration];
+const INTEGRATIONS: readonly IntegrationFactory[] = [
+  operationsIntegration,
+  publicStatusPageIntegration,
+  slackIntegration,
+  statuspageIntegration,
+];
 
 export interface StartOptions {
   readonly log?: Logger;
@@ -72,7 +82,15 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
     planners,
     library,
   };
-  const runtime: Runtime = { config, log, app, connection, gate: OPEN_GATE };
+  // Circuit breakers shared by every replica; when calls stop or resume, waiting incidents' channels are told.
+  const gate = new BreakerGate({
+    store: breakerStore(connection.sql),
+    policy: breakerPolicy(config),
+    clock,
+    log,
+    onChange: (change) => announceBreakerChange(app, change),
+  });
+  const runtime: Runtime = { config, log, app, connection, gate, breakers: gate };
   const integrations: Integration[] = [timersIntegration(engine, { app, config, log, observer: options.timerObserver })];
   for (const factory of [...INTEGRATIONS, ...(options.integrations ?? [])]) {
     const integration = await factory(runtime);

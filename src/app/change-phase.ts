@@ -1,6 +1,7 @@
 import type { Actor } from "../domain/actor.js";
 import { decidePhaseChange, phaseTimestamps } from "../domain/lifecycle.js";
 import type { Phase } from "../domain/phase.js";
+import type { Approval } from "../domain/status-update.js";
 import { nextUpdateDue } from "../domain/policies.js";
 import { entry } from "../domain/timeline.js";
 import { optionalText } from "../domain/validation.js";
@@ -40,9 +41,11 @@ export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Pro
     );
     let patch: IncidentPatch = { phase: change.to, ...phaseTimestamps(incident, change, now) };
     let updateId: number | null = null;
+    let approval: Approval | undefined;
     if (text.length > 0) {
       const written = await newStatusUpdate(ctx, tx, incident, actor, change.to, text, now);
       updateId = written.update.id;
+      approval = written.update.approval;
       patch = { ...patch, ...written.patch };
     } else {
       // A reopened incident owes its first update one interval from now, not from long ago.
@@ -54,7 +57,7 @@ export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Pro
       entry(
         "phase_changed",
         { actor: actor.id, via: actor.via, occurredAt: now },
-        { from: change.from, to: change.to, text, forced: change.forced, updateId },
+        { from: change.from, to: change.to, text, forced: change.forced, updateId, ...(approval ? { approval } : {}) },
       ),
     ];
     if (change.to === "resolved") {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrivatePostgres, type PrivatePostgres } from "../support/private-postgres.js";
 import { spawnSitrep, type SitrepProcess } from "../support/sitrep-process.js";
-import { waitFor } from "../support/wait.js";
+import { waitFor } from "../support/wait-for.js";
 
 let pg: PrivatePostgres;
 let sitrep: SitrepProcess;
@@ -24,12 +24,12 @@ describe("PostgreSQL restarted mid-incident", { timeout: 180_000 }, () => {
 
     pg.stop();
     const ready = await waitFor(
+      "readyz to report the database",
       async () => {
         const response = await fetch(`${sitrep.url}/readyz`);
         return response.status === 503 ? response.json() : undefined;
       },
-      10_000,
-      "readyz to report the database",
+      { timeoutMs: 10_000 },
     );
     expect(ready).toEqual({ status: "unavailable", database: "unreachable" });
     expect((await fetch(`${sitrep.url}/healthz`)).status).toBe(200);
@@ -43,14 +43,14 @@ describe("PostgreSQL restarted mid-incident", { timeout: 180_000 }, () => {
     expect(refused.body.error.code).toBe("unavailable");
 
     pg.start();
-    await waitFor(async () => (await fetch(`${sitrep.url}/readyz`)).status === 200, 20_000, "readyz to recover");
+    await waitFor("readyz to recover", async () => (await fetch(`${sitrep.url}/readyz`)).status === 200, { timeoutMs: 20_000 });
     const after = await waitFor(
+      "writes to resume",
       async () => {
         const response = await sitrep.api("POST", `/api/v1/incidents/${ref}/notes`, { text: "After the restart." }, alice);
         return response.status === 200 ? response : undefined;
       },
-      20_000,
-      "writes to resume",
+      { timeoutMs: 20_000 },
     );
     expect(after.status).toBe(200);
     const timeline = await sitrep.api<{ entries: Array<{ kind: string; payload: { text?: string } }> }>(

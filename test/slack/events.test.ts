@@ -54,7 +54,7 @@ describe("Slack events", () => {
       const { number, channel } = await declare(ALICE, "Pinned evidence --sev 2");
       const message = s.fake.ws.userPosts(channel, ALICE, "Error rate is back to 0.1% & falling");
       expect((await s.slack.event(s.slack.eventBody(pushpin(channel, message.ts)))).status).toBe(200);
-      const pinned = await waitFor(async () => (await entries(number)).find((e) => e.kind === "message_pinned"), "the pinned message");
+      const pinned = await waitFor("the pinned message", async () => (await entries(number)).find((e) => e.kind === "message_pinned"));
       expect(pinned.actor).toBe(BOB);
       expect(pinned.occurredAt).toBe(new Date(Math.floor(Number(message.ts) * 1000)).toISOString());
       expect(pinned.payload.message).toEqual({
@@ -70,7 +70,7 @@ describe("Slack events", () => {
       const count = (await entries(number)).length;
       const outbox = await s.sitrep.connection.sql.query(`SELECT count(*) AS n FROM outbox`);
       await s.slack.event(s.slack.eventBody(pushpin(channel, message.ts, ALICE)));
-      await waitFor(() => s.sitrep.logs.some((l) => l.msg === "pinned message captured" && l.added === false), "the second pin handled");
+      await waitFor("the second pin handled", () => s.sitrep.logs.some((l) => l.msg === "pinned message captured" && l.added === false));
       expect(await entries(number)).toHaveLength(count);
       expect(await s.sitrep.connection.sql.query(`SELECT count(*) AS n FROM outbox`)).toEqual(outbox);
     },
@@ -84,17 +84,17 @@ describe("Slack events", () => {
       const message = s.fake.ws.userPosts(channel, ALICE, "Rolled back checkout-api");
       const body = s.slack.eventBody(pushpin(channel, message.ts), "Ev0RETRIED1");
       await s.slack.event(body);
-      await waitFor(async () => (await entries(number)).some((e) => e.kind === "message_pinned"), "the first delivery");
+      await waitFor("the first delivery", async () => (await entries(number)).some((e) => e.kind === "message_pinned"));
       await waitFor(
-        async () => (await s.sitrep.connection.sql.query(`SELECT 1 FROM slack_deliveries WHERE key = 'event:Ev0RETRIED1'`)).length > 0,
         "the delivery recorded",
+        async () => (await s.sitrep.connection.sql.query(`SELECT 1 FROM slack_deliveries WHERE key = 'event:Ev0RETRIED1'`)).length > 0,
       );
       const calls = s.fake.calls.length;
       const count = (await entries(number)).length;
       for (const retry of [1, 2, 3]) expect((await s.slack.event(body, retry)).status).toBe(200);
       await waitFor(
-        () => s.sitrep.logs.filter((l) => l.msg === "slack event already handled" && l.event === "Ev0RETRIED1").length === 3,
         "the retries seen",
+        () => s.sitrep.logs.filter((l) => l.msg === "slack event already handled" && l.event === "Ev0RETRIED1").length === 3,
       );
       expect(s.fake.calls.length).toBe(calls);
       expect(await entries(number)).toHaveLength(count);
@@ -112,7 +112,7 @@ describe("Slack events", () => {
       const before = await handled();
       await s.slack.event(s.slack.eventBody(pushpin(s.general.id, message.ts)));
       await s.slack.event(s.slack.eventBody({ ...pushpin(s.general.id, message.ts), reaction: "tada" }));
-      await waitFor(async () => (await handled()) === before + 2, "both events handled");
+      await waitFor("both events handled", async () => (await handled()) === before + 2);
       expect(s.fake.calls.slice(calls).filter((c) => c.method !== "auth.test")).toEqual([]);
     },
     SLOW,
@@ -124,11 +124,11 @@ describe("Slack events", () => {
       const { number, channel } = await declare(ALICE, "Shortcut --sev 3");
       const here = s.fake.ws.userPosts(channel, BOB, "Deploy 2026.11.25-3 went out at 09:53");
       expect((await s.slack.shortcut(ALICE, channel, "add_to_timeline", { ts: here.ts, user: BOB, text: here.text })).status).toBe(200);
-      await waitFor(() => s.fake.responses.some((r) => String(r.body.text).includes(`Added to the timeline of #${number}`)), "the answer");
+      await waitFor("the answer", () => s.fake.responses.some((r) => String(r.body.text).includes(`Added to the timeline of #${number}`)));
 
       const elsewhere = s.fake.ws.userPosts(s.general.id, BOB, "Customers report 502s on checkout");
       await s.slack.shortcut(ALICE, s.general.id, "add_to_timeline", { ts: elsewhere.ts, user: BOB, text: elsewhere.text });
-      const view = await waitFor(() => [...s.fake.ws.views.values()].find((v) => v.view.callback_id === "capture_message"), "the form");
+      const view = await waitFor("the form", () => [...s.fake.ws.views.values()].find((v) => v.view.callback_id === "capture_message"));
       expect(JSON.stringify(view.view.blocks)).toContain(`#${number} Shortcut`);
       const submitted = await s.slack.submitView(ALICE, view.view, {
         incident: { incident_select: { type: "static_select", selected_option: { value: String(number) } } },
@@ -149,8 +149,8 @@ describe("Slack events", () => {
       await declare(ALICE, "Security review --private --sev 1");
       await s.slack.event(s.slack.eventBody({ type: "app_home_opened", user: BOB, channel: "D0BOB", tab: "home" }));
       await s.slack.event(s.slack.eventBody({ type: "app_home_opened", user: ALICE, channel: "D0ALICE", tab: "home" }));
-      const bobs = await waitFor(() => s.fake.ws.homeViews.get(BOB), "Bob's home");
-      const alices = await waitFor(() => s.fake.ws.homeViews.get(ALICE), "Alice's home");
+      const bobs = await waitFor("Bob's home", () => s.fake.ws.homeViews.get(BOB));
+      const alices = await waitFor("Alice's home", () => s.fake.ws.homeViews.get(ALICE));
       expect(JSON.stringify(bobs)).toContain("Visible to all");
       expect(JSON.stringify(bobs)).not.toContain("Security review");
       expect(JSON.stringify(alices)).toContain("Security review");

@@ -39,7 +39,7 @@ describe("Socket Mode (SLACK_APP_TOKEN set)", () => {
       });
       expect(ack).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("Declared incident #1") });
       // The dispatcher's own loop delivers here (real clock): the channel follows from the outbox.
-      await waitFor(() => fake.ws.channelNamed("inc-1-socket-outage"), "the incident channel");
+      await waitFor("the incident channel", () => fake.ws.channelNamed("inc-1-socket-outage"));
       expect((await fetch(`${sitrep.url}/slack/events`, { method: "POST", body: "{}" })).status).toBe(404);
     },
     SLOW,

@@ -1,10 +1,28 @@
-/** Polls until `check` returns something truthy, failing after `timeoutMs` (no timed assertions: a bound, not a speed test). */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
+import { setTimeout as sleep } from "node:timers/promises";
+
+export { sleep };
+
+/**
+ * Polls until `check` returns a value other than undefined/null/false, or fails
+ * after `timeoutMs` with `what` (tests bound every wait; none asserts speed).
+ */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  options: { timeoutMs?: number; everyMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  let last: unknown;
   for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    try {
+      const value = await check();
+      if (value !== undefined && value !== null && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ""}`);
+    }
+    await sleep(options.everyMs ?? 100);
   }
 }

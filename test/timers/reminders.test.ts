@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sleep, waitFor } from "../support/wait.js";
+import { sleep, waitFor } from "../support/wait-for.js";
 import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
 
 interface Entry {
@@ -34,21 +34,21 @@ describe("status update reminders", () => {
     const incident = await declare("Reminder cadence");
     const due = ms(incident.declaredAt) + 2_000;
     const [first] = await waitFor(
-      async () => ((await entries(incident.number, "reminder_sent")).length >= 1 ? entries(incident.number, "reminder_sent") : undefined),
-      10_000,
       "first reminder",
+      async () => ((await entries(incident.number, "reminder_sent")).length >= 1 ? entries(incident.number, "reminder_sent") : undefined),
+      { timeoutMs: 10_000 },
     );
     expect(ms(first!.occurredAt)).toBeGreaterThanOrEqual(due);
     expect(ms(first!.occurredAt) - due).toBeLessThan(2_500);
     expect(first!.payload).toMatchObject({ level: 1, mentions: ["UBOB"], dueAt: new Date(due).toISOString() });
 
     const reminders = await waitFor(
+      "escalation",
       async () => {
         const all = await entries(incident.number, "reminder_sent");
         return all.length >= 2 ? all : undefined;
       },
-      10_000,
-      "escalation",
+      { timeoutMs: 10_000 },
     );
     const escalation = reminders[1]!;
     expect(ms(escalation.occurredAt)).toBeGreaterThanOrEqual(due + 2_000);
@@ -67,12 +67,12 @@ describe("status update reminders", () => {
     const newDue = ms(body.incident.lastUpdateAt) + 2_000;
     expect(ms(body.incident.nextUpdateDueAt)).toBe(newDue);
     const [first] = await waitFor(
+      "reminder after update",
       async () => {
         const all = await entries(incident.number, "reminder_sent");
         return all.length > 0 ? all : undefined;
       },
-      10_000,
-      "reminder after update",
+      { timeoutMs: 10_000 },
     );
     expect(first!.payload.dueAt).toBe(new Date(newDue).toISOString());
     expect(ms(first!.occurredAt)).toBeGreaterThanOrEqual(newDue);
@@ -94,12 +94,12 @@ describe("status update reminders", () => {
       alice,
     );
     const [done] = await waitFor(
+      "monitoring window",
       async () => {
         const all = await entries(incident.number, "monitoring_window_completed");
         return all.length > 0 ? all : undefined;
       },
-      10_000,
-      "monitoring window",
+      { timeoutMs: 10_000 },
     );
     expect(ms(done!.occurredAt)).toBeGreaterThanOrEqual(ms(body.incident.monitoringAt) + 1_000);
     await sleep(1_000);
@@ -111,12 +111,12 @@ describe("status update reminders", () => {
   it("suggests a break to a long-serving commander", async () => {
     const incident = await declare("Long night");
     const [suggestion] = await waitFor(
+      "break suggestion",
       async () => {
         const all = await entries(incident.number, "break_suggested");
         return all.length > 0 ? all : undefined;
       },
-      10_000,
-      "break suggestion",
+      { timeoutMs: 10_000 },
     );
     expect(suggestion!.payload).toMatchObject({ commander: "UALICE" });
   });

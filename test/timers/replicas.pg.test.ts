@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSitrep } from "../support/sitrep-process.js";
 import { freshDatabase } from "../support/test-database.js";
-import { waitFor } from "../support/wait.js";
+import { waitFor } from "../support/wait-for.js";
 
 const database = await freshDatabase();
 afterAll(async () => database.drop());
@@ -28,6 +28,7 @@ describe("two Sitrep processes on one PostgreSQL", { timeout: 180_000 }, () => {
       await client.connect();
       try {
         const counts = await waitFor(
+          "two reminders per incident",
           async () => {
             const { rows } = await client.query<{ incident_id: number; level: string; n: number }>(
               `SELECT incident_id, payload->>'level' AS level, count(*)::int AS n FROM timeline_entries
@@ -36,8 +37,7 @@ describe("two Sitrep processes on one PostgreSQL", { timeout: 180_000 }, () => {
             const levels12 = rows.filter((r) => r.level === "1" || r.level === "2");
             return levels12.length === 20 ? levels12 : undefined;
           },
-          20_000,
-          "two reminders per incident",
+          { timeoutMs: 20_000 },
         );
         expect(counts.every((r) => r.n === 1)).toBe(true);
         // Each reminder job ran once: one completed job per incident and level, across both replicas.

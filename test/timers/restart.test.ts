@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSitrep } from "../support/sitrep-process.js";
 import { freshDatabase, TEST_DB } from "../support/test-database.js";
-import { sleep, waitFor } from "../support/wait.js";
+import { sleep, waitFor } from "../support/wait-for.js";
 
 const database = await freshDatabase();
 const dataDir = mkdtempSync(join(tmpdir(), "sitrep-kill-"));
@@ -38,13 +38,13 @@ describe("timers across a crash", { timeout: 180_000 }, () => {
     try {
       const due = new Date(body.incident.nextUpdateDueAt).getTime();
       const reminders = await waitFor(
+        "the reminder after restart",
         async () => {
           const { body: t } = await second.api<{ entries: Entry[] }>("GET", `/api/v1/incidents/${body.incident.number}/timeline`);
           const found = t.entries.filter((e) => e.kind === "reminder_sent" && e.payload.level === 1);
           return found.length > 0 ? found : undefined;
         },
-        20_000,
-        "the reminder after restart",
+        { timeoutMs: 20_000 },
       );
       const firedAt = new Date(reminders[0]!.occurredAt).getTime();
       expect(firedAt).toBeGreaterThanOrEqual(due);

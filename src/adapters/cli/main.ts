@@ -5,6 +5,7 @@ import { registerChangeCommands } from "./commands/change-commands.js";
 import { registerIncidentCommands } from "./commands/incident-commands.js";
 import { registerRunbookCommands } from "./commands/runbook-commands.js";
 import { registerTokenCommands } from "./commands/token-commands.js";
+import { registerOperationsCommands } from "./commands/operations-commands.js";
 import { registerTimelineCommands } from "./commands/timeline-commands.js";
 import type { CommandContext } from "./context.js";
 import { output } from "./output.js";
@@ -50,6 +51,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env, io: CliIo = P
   registerTimelineCommands(program, context);
   registerRunbookCommands(program, context);
   registerTokenCommands(program, context);
+  registerOperationsCommands(program, context);
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError("(run with --help for usage)").configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     command.commands.forEach(configure);
