@@ -5,15 +5,17 @@ import type { JobEngine } from "./job-engine.js";
 /**
  * Schedules timers as pg-boss jobs through the open transaction's own
  * connection, so a timer exists exactly when the change that set it commits.
- * The delay is measured on Sitrep's clock and counted by pg-boss on the
- * database's, so a skew between the two clocks cannot make a timer early.
+ * The time is moved from Sitrep's clock onto the wall clock pg-boss runs on: the
+ * same instant in production, and a test clock set in the past does not make
+ * every timer due at once. (A delay relative to the database's `now()` would be
+ * counted from the start of the transaction, and fire early.)
  */
 export function jobTimerStore(engine: JobEngine, clock: Clock): (executor: TxExecutor) => TimerStore {
   return (executor) => ({
     async schedule(timer) {
       const db = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await executor(text, values) }) };
-      const seconds = Math.max(0, (timer.at.getTime() - clock.now().getTime()) / 1000);
-      await engine.send(timer.name, timer.data, { startAfter: seconds, db });
+      const wallClockAt = new Date(Date.now() + (timer.at.getTime() - clock.now().getTime()));
+      await engine.send(timer.name, timer.data, { startAfter: wallClockAt, db });
     },
   });
 }
