@@ -93,6 +93,7 @@ export interface StatusUpdateStore {
 
 export interface FollowUpStore {
   create(followUp: Omit<FollowUp, "id" | "doneAt">): Promise<FollowUp>;
+  find(id: number): Promise<FollowUp | null>;
   list(incidentId: number): Promise<FollowUp[]>;
   listAll(options: { open?: boolean }): Promise<Array<FollowUp & { incidentNumber: number }>>;
   markDone(id: number, at: Date): Promise<FollowUp | null>;
