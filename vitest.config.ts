@@ -12,11 +12,13 @@ const postgresOnly = ["test/**/*.pg.test.ts"];
 
 export default defineConfig({
   test: {
+    // Each project extends these (inline projects do not inherit the root config otherwise).
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: "unit", include: unit } },
+      { extends: true, test: { name: "unit", include: unit } },
       {
+        extends: true,
         test: {
           name: "pglite",
           include: integration,
@@ -26,6 +28,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "postgres",
           include: integration,

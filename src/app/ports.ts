@@ -3,6 +3,7 @@ import type { Phase } from "../domain/phase.js";
 import type { Role } from "../domain/roles.js";
 import type { Severity } from "../domain/severity.js";
 import type { Approval, FollowUp, StatusUpdate } from "../domain/status-update.js";
+import type { ImportedIncident } from "../domain/incident-import/import-row.js";
 import type { NewTimelineEntry, TimelineEntry } from "../domain/timeline.js";
 
 /** Time comes from here, so tests control it without fake timers. */
@@ -129,6 +130,22 @@ export interface ChecklistStore {
   list(incidentId: number): Promise<Array<{ item: string; checked: boolean; by: string; at: Date }>>;
 }
 
+/** Past incidents loaded in bulk (sitrep import): a few statements per thousand rows. */
+export interface ImportStore {
+  /** Reserves `count` consecutive incident numbers; returns the first. */
+  reserveNumbers(count: number): Promise<number>;
+  /** Of these import keys, the ones already imported. */
+  existingKeys(keys: readonly string[]): Promise<Set<string>>;
+  /** Inserts resolved incidents with mode "imported"; a key imported meanwhile is skipped. */
+  insert(
+    incidents: ReadonlyArray<ImportedIncident & { number: number }>,
+    importedBy: string,
+    at: Date,
+  ): Promise<Array<{ id: number; number: number; key: string }>>;
+  /** One timeline entry per incident, in one statement per batch. */
+  appendEntries(items: ReadonlyArray<{ incidentId: number; entry: NewTimelineEntry }>, recordedAt: Date): Promise<void>;
+}
+
 /** Everything a use case may touch, bound to one transaction. */
 export interface Tx {
   readonly incidents: IncidentStore;
@@ -140,6 +157,7 @@ export interface Tx {
   readonly outbox: OutboxStore;
   readonly idempotency: IdempotencyStore;
   readonly timers: TimerStore;
+  readonly imports: ImportStore;
 }
 
 export interface Database {

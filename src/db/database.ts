@@ -4,6 +4,7 @@ import type { Db } from "./prisma.js";
 import { checklistStore } from "./stores/checklist-store.js";
 import { followUpStore } from "./stores/follow-up-store.js";
 import { idempotencyStore } from "./stores/idempotency-store.js";
+import { importStore } from "./stores/import-store.js";
 import { incidentStore } from "./stores/incident-store.js";
 import { outboxStore } from "./stores/outbox-store.js";
 import { roleStore } from "./stores/role-store.js";
@@ -40,6 +41,7 @@ export function createDatabase(connection: Connection, options: DatabaseOptions 
     outbox: outboxStore(db),
     idempotency: idempotencyStore(db),
     timers,
+    imports: importStore(db),
   });
   const prisma = connection.prisma as unknown as Db & {
     $transaction<T>(fn: (tx: Db) => Promise<T>, options?: typeof TRANSACTION_OPTIONS): Promise<T>;

@@ -46,6 +46,7 @@ export interface TimelinePayloads {
   pagerduty_assignee_unmatched: { email: string | null; pagerdutyUser: string };
   team_paged: { service: string; pagerdutyIncidentId: string | null };
   runbook_suggested: { runbooks: string[] };
+  incident_imported: { importKey: string; file: string | null };
 }
 
 export type TimelineKind = keyof TimelinePayloads;
