@@ -49,12 +49,12 @@ function sourceSeries(splits: readonly SourceSplit[]): ChartSeries[] {
 
 const HEAD = [
   "Incidents",
-  "Extended (int / up / ?)",
-  "Impact min (int / up / ?)",
-  "Detect (median / p90)",
-  "Identify (median / p90)",
-  "Resolve (median / p90)",
-  "Before identification",
+  "Extended: total (internal / upstream / unclassified)",
+  "Customer-impact minutes: total (internal / upstream / unclassified)",
+  "Time to detect (median / p90)",
+  "Time to identify (median / p90)",
+  "Time to resolve (median / p90)",
+  "Time before identification",
 ];
 
 export function reportTables(figures: ReliabilityFigures): ReportTable[] {
