@@ -4,6 +4,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { postgresReachable, type BenchDb } from "./lib/databases.js";
 import { figuresTable, type Figure } from "./lib/report.js";
 import * as httpApi from "./http-api.bench.js";
+import * as postmortem from "./postmortem.bench.js";
+import * as reliabilityReport from "./report.bench.js";
 
 /**
  * Runs every benchmark (or those named on the command line), prints each
@@ -11,6 +13,8 @@ import * as httpApi from "./http-api.bench.js";
  */
 const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figure[]>> = {
   "http-api": httpApi.run,
+  postmortem: postmortem.run,
+  report: reliabilityReport.run,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith("-"));

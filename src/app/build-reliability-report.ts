@@ -18,7 +18,7 @@ export async function buildReliabilityReport(ctx: AppContext, actor: Actor, inpu
   const to = input.to ?? lastMonths(ctx.clock.now(), 1).to;
   const range = orThrow(parseMonthRange(input.from ?? lastMonths(to, DEFAULT_REPORT_MONTHS).from, to));
   const { start, end } = rangeBounds(range);
-  const incidents = await ctx.db.read.incidents.list({ modes: REPORTED_MODES, declaredFrom: start, declaredTo: end });
+  const incidents = await ctx.db.read.incidents.listForReport({ modes: REPORTED_MODES, declaredFrom: start, declaredTo: end });
   return reliabilityFigures(
     incidents.filter((i) => canSee(actor, i)),
     range,

@@ -4,6 +4,7 @@ import type { Role } from "../domain/roles.js";
 import type { Severity } from "../domain/severity.js";
 import type { Approval, FollowUp, StatusUpdate } from "../domain/status-update.js";
 import type { ImportedIncident } from "../domain/incident-import/import-row.js";
+import type { ReportIncident } from "../domain/reliability/aggregate.js";
 import type { NewTimelineEntry, TimelineEntry } from "../domain/timeline.js";
 
 /** Time comes from here, so tests control it without fake timers. */
@@ -52,6 +53,8 @@ export interface IncidentStore {
   findByPagerdutyId(pagerdutyIncidentId: string): Promise<Incident | null>;
   update(id: number, patch: IncidentPatch): Promise<Incident>;
   list(filter: IncidentFilter): Promise<Incident[]>;
+  /** Only the columns the reliability report reads, declared in [from, to), oldest first: tens of thousands of rows. */
+  listForReport(filter: { modes: readonly IncidentMode[]; declaredFrom: Date; declaredTo: Date }): Promise<ReportIncident[]>;
 }
 
 export interface RoleAssignmentRecord {

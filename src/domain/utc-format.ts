@@ -8,14 +8,15 @@ export function statusPageTime(date: Date): string {
   return utc(date).toFormat("LLL dd, yyyy - HH:mm 'UTC'");
 }
 
-/** "2022-04-29 12:45" (UTC implied by the section it is in). */
+/** "2022-04-29 12:45" (UTC implied by the section it is in). From the ISO string: a timeline has thousands. */
 export function utcMinute(date: Date): string {
-  return utc(date).toFormat("yyyy-LL-dd HH:mm");
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 /** "2022-04-29". */
 export function utcDay(date: Date): string {
-  return utc(date).toFormat("yyyy-LL-dd");
+  return date.toISOString().slice(0, 10);
 }
 
 /** "Jun 2023" for a "2023-06" month key. */

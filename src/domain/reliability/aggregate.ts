@@ -6,6 +6,10 @@ import { quantile } from "./quantile.js";
 export type ReportIncident = Pick<
   Incident,
   | "number"
+  | "private"
+  | "declaredBy"
+  | "commander"
+  | "communications"
   | "severity"
   | "mode"
   | "source"
@@ -45,20 +49,39 @@ export interface Aggregate {
   readonly shareBeforeIdentification: number | null;
 }
 
+/** One incident's times, computed once (a report groups each incident several ways). */
+export interface Measured {
+  readonly source: keyof Omit<SourceSplit, "total">;
+  readonly detectMs: number;
+  readonly identifyMs: number | null;
+  readonly resolveMs: number | null;
+  readonly impactMs: number;
+  readonly extended: boolean;
+}
+
+export function measure(incident: ReportIncident): Measured {
+  return {
+    source: incident.source ?? "unclassified",
+    detectMs: timeToDetectMs(incident),
+    identifyMs: timeToIdentifyMs(incident),
+    resolveMs: timeToResolveMs(incident),
+    impactMs: customerImpactMs(incident) ?? 0,
+    extended: isExtended(incident),
+  };
+}
+
 const MINUTE = 60_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const minutes = (ms: number) => ms / MINUTE;
-const sourceOf = (i: ReportIncident): keyof Omit<SourceSplit, "total"> => i.source ?? "unclassified";
 
-function split(incidents: readonly ReportIncident[], value: (i: ReportIncident) => number): SourceSplit {
+function split(incidents: readonly Measured[], value: (i: Measured) => number): SourceSplit {
   const sums = { internal: 0, upstream: 0, unclassified: 0 };
-  for (const incident of incidents) sums[sourceOf(incident)] += value(incident);
+  for (const incident of incidents) sums[incident.source] += value(incident);
   const r = { internal: round1(sums.internal), upstream: round1(sums.upstream), unclassified: round1(sums.unclassified) };
   return { ...r, total: round1(sums.internal + sums.upstream + sums.unclassified) };
 }
 
 function spread(values: ReadonlyArray<number | null>): Spread {
-  const known = values.filter((v): v is number => v !== null).map(minutes);
+  const known = values.filter((v): v is number => v !== null).map((ms) => ms / MINUTE);
   const at = (p: number) => {
     const q = quantile(known, p);
     return q === null ? null : round1(q);
@@ -67,18 +90,24 @@ function spread(values: ReadonlyArray<number | null>): Spread {
 }
 
 /** The figures of seed 000 for one group of incidents (a month, a severity, a cause, the whole range). */
-export function aggregate(incidents: readonly ReportIncident[]): Aggregate {
-  const resolved = incidents.filter((i) => i.resolvedAt !== null);
-  const resolveTotal = resolved.reduce((sum, i) => sum + timeToResolveMs(i)!, 0);
-  const identifyTotal = resolved.reduce((sum, i) => sum + timeToIdentifyMs(i)!, 0);
+export function aggregate(incidents: readonly Measured[]): Aggregate {
+  let resolved = 0;
+  let resolveTotal = 0;
+  let identifyTotal = 0;
+  for (const i of incidents) {
+    if (i.resolveMs === null) continue;
+    resolved += 1;
+    resolveTotal += i.resolveMs;
+    identifyTotal += i.identifyMs ?? i.resolveMs;
+  }
   return {
     incidents: incidents.length,
-    resolved: resolved.length,
-    extended: split(incidents, (i) => (isExtended(i) ? 1 : 0)),
-    impactMinutes: split(incidents, (i) => minutes(customerImpactMs(i) ?? 0)),
-    timeToDetect: spread(incidents.map(timeToDetectMs)),
-    timeToIdentify: spread(incidents.map(timeToIdentifyMs)),
-    timeToResolve: spread(incidents.map(timeToResolveMs)),
+    resolved,
+    extended: split(incidents, (i) => (i.extended ? 1 : 0)),
+    impactMinutes: split(incidents, (i) => i.impactMs / MINUTE),
+    timeToDetect: spread(incidents.map((i) => i.detectMs)),
+    timeToIdentify: spread(incidents.map((i) => i.identifyMs)),
+    timeToResolve: spread(incidents.map((i) => i.resolveMs)),
     shareBeforeIdentification: resolveTotal > 0 ? Math.round((identifyTotal / resolveTotal) * 1000) / 1000 : null,
   };
 }

@@ -30,9 +30,9 @@ export function monthsOf(range: MonthRange): string[] {
   return months;
 }
 
-/** The UTC month a time falls in. */
+/** The UTC month a time falls in ("2023-06"); without toISOString, which a report calls per incident. */
 export function monthOf(date: Date): string {
-  return date.toISOString().slice(0, 7);
+  return fromIndex(date.getUTCFullYear() * 12 + date.getUTCMonth());
 }
 
 /** The first instant of the month, and of the month after the range: [start, end). */

@@ -1,5 +1,5 @@
 import type { Severity } from "../severity.js";
-import { aggregate, type Aggregate, type ReportIncident } from "./aggregate.js";
+import { aggregate, measure, type Aggregate, type Measured, type ReportIncident } from "./aggregate.js";
 import { monthOf, monthsOf, type MonthRange } from "./month-range.js";
 
 export interface ReliabilityFigures {
@@ -22,21 +22,26 @@ export const REPORTED_MODES = ["live", "imported"] as const;
 export function reliabilityFigures(all: readonly ReportIncident[], range: MonthRange): ReliabilityFigures {
   const months = monthsOf(range);
   const inRange = new Set(months);
+  const reported = new Set<string>(REPORTED_MODES);
   const incidents = all
-    .filter((i) => (REPORTED_MODES as readonly string[]).includes(i.mode) && inRange.has(monthOf(i.declaredAt)))
-    .sort((a, b) => a.declaredAt.getTime() - b.declaredAt.getTime() || a.number - b.number);
-  const byMonth = groupBy(incidents, (i) => [monthOf(i.declaredAt)]);
-  const bySeverity = groupBy(incidents, (i) => [String(i.severity)]);
-  const byCause = groupBy(incidents, (i) => (i.causes.length > 0 ? i.causes : ["unclassified"]));
+    .filter((i) => reported.has(i.mode))
+    .map((incident) => ({ incident, month: monthOf(incident.declaredAt), measured: measure(incident) }))
+    .filter((x) => inRange.has(x.month))
+    .sort((a, b) => a.incident.declaredAt.getTime() - b.incident.declaredAt.getTime() || a.incident.number - b.incident.number);
+  const group = (keys: (i: ReportIncident) => readonly string[]) => groupBy(incidents, (x) => keys(x.incident));
+  const measuredOf = (items: ReadonlyArray<{ measured: Measured }> | undefined) => aggregate((items ?? []).map((x) => x.measured));
+  const byMonth = groupBy(incidents, (x) => [x.month]);
+  const bySeverity = group((i) => [String(i.severity)]);
+  const byCause = group((i) => (i.causes.length > 0 ? i.causes : ["unclassified"]));
   return {
     from: range.from,
     to: range.to,
-    months: months.map((month) => ({ month, ...aggregate(byMonth.get(month) ?? []) })),
-    total: aggregate(incidents),
-    bySeverity: [...bySeverity.keys()].sort().map((s) => ({ severity: Number(s) as Severity, ...aggregate(bySeverity.get(s)!) })),
+    months: months.map((month) => ({ month, ...measuredOf(byMonth.get(month)) })),
+    total: measuredOf(incidents),
+    bySeverity: [...bySeverity.keys()].sort().map((s) => ({ severity: Number(s) as Severity, ...measuredOf(bySeverity.get(s)) })),
     byCause: [...byCause.entries()]
       .sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : a > b ? 1 : 0))
-      .map(([cause, group]) => ({ cause, ...aggregate(group) })),
+      .map(([cause, items]) => ({ cause, ...measuredOf(items) })),
   };
 }
 
