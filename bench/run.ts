@@ -1,5 +1,5 @@
 import { execSync } from "node:child_process";
-import { cpus, totalmem, type as osType, release } from "node:os";
+import { cpus, loadavg, totalmem, type as osType, release } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
 import { postgresReachable, type BenchDb } from "./lib/databases.js";
 import { figuresTable, type Figure } from "./lib/report.js";
@@ -22,6 +22,7 @@ const names = selected.length > 0 ? selected : Object.keys(BENCHMARKS);
 const databases: BenchDb[] = (await postgresReachable()) ? ["pglite", "postgres"] : ["pglite"];
 if (!databases.includes("postgres")) console.warn("PostgreSQL is not reachable: PostgreSQL figures are left out of this run.");
 
+const loadAtStart = loadavg()[0]!;
 const figures: Figure[] = [];
 for (const name of names) {
   const bench = BENCHMARKS[name];
@@ -41,6 +42,7 @@ const report = [
   "",
   `- machine: ${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
   `- Node.js ${process.version}; PostgreSQL: ${postgresVersion}; PGlite ${pkg.dependencies["@electric-sql/pglite"]}; Prisma ${pkg.dependencies["@prisma/client"]}`,
+  `- load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${loadavg()[0]!.toFixed(1)}: other work on the machine slows value and baseline alike`,
   "- every figure is beside a baseline measured in the same run; the ratio is value ÷ baseline",
   "",
   figuresTable(figures),

@@ -14,13 +14,6 @@ function escapeLeading(mark: string): string {
   return /^\d/.test(mark) ? mark.replace(/([.)])$/, "\\$1") : `\\${mark}`;
 }
 
-/** Inline code that cannot be closed early by the text it holds. */
-export function markdownCode(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${longest > 0 ? ` ${text} ` : text}${fence}`;
-}
-
 export function markdownTable(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
