@@ -12,10 +12,11 @@ const postgresOnly = ["test/**/*.pg.test.ts"];
 
 export default defineConfig({
   test: {
-    // Each project extends these (inline projects do not inherit the root config otherwise).
+    // Generous bounds: startup is slow on a loaded 2-core machine. They bound waits; no test asserts speed.
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
     projects: [
+      // extends: inline projects do not inherit the root options (the timeouts above) unless told to.
       { extends: true, test: { name: "unit", include: unit } },
       {
         extends: true,

@@ -6,6 +6,7 @@ import { figuresTable, type Figure } from "./lib/report.js";
 import * as httpApi from "./http-api.bench.js";
 import * as postmortem from "./postmortem.bench.js";
 import * as reliabilityReport from "./report.bench.js";
+import * as timers from "./timers.bench.js";
 
 /**
  * Runs every benchmark (or those named on the command line), prints each
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figu
   "http-api": httpApi.run,
   postmortem: postmortem.run,
   report: reliabilityReport.run,
+  timers: timers.run,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith("-"));

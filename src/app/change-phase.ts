@@ -4,11 +4,13 @@ import { invalidInput } from "../domain/errors.js";
 import type { Incident } from "../domain/incident.js";
 import { decidePhaseChange, phaseTimestamps } from "../domain/lifecycle.js";
 import type { Phase } from "../domain/phase.js";
+import type { Approval } from "../domain/status-update.js";
 import { nextUpdateDue } from "../domain/policies.js";
 import { entry, type NewTimelineEntry } from "../domain/timeline.js";
 import { optionalText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
+import { openChecklistItems } from "./checklist-state.js";
 import { newStatusUpdate } from "./new-status-update.js";
 import type { IncidentPatch } from "./ports.js";
 import { recordChange } from "./record-change.js";
@@ -47,9 +49,11 @@ export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Pro
     );
     let patch: IncidentPatch = { phase: change.to, ...phaseTimestamps(incident, change, now) };
     let updateId: number | null = null;
+    let approval: Approval | undefined;
     if (text.length > 0) {
       const written = await newStatusUpdate(ctx, tx, incident, actor, change.to, text, now);
       updateId = written.update.id;
+      approval = written.update.approval;
       patch = { ...patch, ...written.patch };
     } else {
       // A reopened incident owes its first update one interval from now, not from long ago.
@@ -59,13 +63,24 @@ export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Pro
     }
     const by = { actor: actor.id, via: actor.via, occurredAt: now };
     const entries: NewTimelineEntry[] = [
-      entry("phase_changed", by, { from: change.from, to: change.to, text, forced: change.forced, updateId }),
+      entry("phase_changed", by, {
+        from: change.from,
+        to: change.to,
+        text,
+        forced: change.forced,
+        updateId,
+        ...(approval ? { approval } : {}),
+      }),
     ];
     const classification = classify(incident, input);
     if (classification !== null) {
       const { source, provider, causes } = classification;
       patch = { ...patch, source, provider, causes: [...causes] };
       entries.push(entry("source_set", by, { source, provider, causes: [...causes] }));
+    }
+    if (change.to === "resolved") {
+      const open = await openChecklistItems(ctx, tx, incident.id);
+      if (open.length > 0) entries.push(entry("checklist_open_at_resolution", { ...by, actor: "sitrep", via: "system" }, { open }));
     }
     return recordChange(ctx, tx, incident, incident, patch, entries);
   });
