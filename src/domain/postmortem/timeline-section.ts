@@ -5,9 +5,15 @@ import type { TimelineEntry } from "../timeline.js";
 import { utcMinute } from "../utc-format.js";
 import { byTimeThenId } from "./postmortem-input.js";
 
+/**
+ * Sitrep's own housekeeping that is not part of the story: the checklist has a
+ * section of its own, and which runbooks were suggested tells a reader nothing.
+ */
+const NOT_IN_TIMELINE: ReadonlySet<TimelineEntry["kind"]> = new Set(["runbook_suggested", "checklist_open_at_resolution"]);
+
 /** Every timeline entry with its UTC time, who acted and what happened, oldest first. */
 export function timelineSection(entries: readonly TimelineEntry[]): string {
-  const sorted = [...entries].sort(byTimeThenId((e) => e.occurredAt));
+  const sorted = entries.filter((e) => !NOT_IN_TIMELINE.has(e.kind)).sort(byTimeThenId((e) => e.occurredAt));
   const body =
     sorted.length === 0
       ? "The timeline is empty."
