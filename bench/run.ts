@@ -1,9 +1,11 @@
 import { execSync } from "node:child_process";
-import { cpus, totalmem, type as osType, release } from "node:os";
+import { cpus, loadavg, totalmem, type as osType, release } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
 import { postgresReachable, type BenchDb } from "./lib/databases.js";
 import { figuresTable, type Figure } from "./lib/report.js";
 import * as httpApi from "./http-api.bench.js";
+import * as postmortem from "./postmortem.bench.js";
+import * as reliabilityReport from "./report.bench.js";
 import * as timers from "./timers.bench.js";
 
 /**
@@ -12,6 +14,8 @@ import * as timers from "./timers.bench.js";
  */
 const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figure[]>> = {
   "http-api": httpApi.run,
+  postmortem: postmortem.run,
+  report: reliabilityReport.run,
   timers: timers.run,
 };
 
@@ -20,6 +24,7 @@ const names = selected.length > 0 ? selected : Object.keys(BENCHMARKS);
 const databases: BenchDb[] = (await postgresReachable()) ? ["pglite", "postgres"] : ["pglite"];
 if (!databases.includes("postgres")) console.warn("PostgreSQL is not reachable: PostgreSQL figures are left out of this run.");
 
+const loadAtStart = loadavg()[0]!;
 const figures: Figure[] = [];
 for (const name of names) {
   const bench = BENCHMARKS[name];
@@ -39,6 +44,7 @@ const report = [
   "",
   `- machine: ${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
   `- Node.js ${process.version}; PostgreSQL: ${postgresVersion}; PGlite ${pkg.dependencies["@electric-sql/pglite"]}; Prisma ${pkg.dependencies["@prisma/client"]}`,
+  `- load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${loadavg()[0]!.toFixed(1)}: other work on the machine slows value and baseline alike`,
   "- every figure is beside a baseline measured in the same run; the ratio is value ÷ baseline",
   "",
   figuresTable(figures),

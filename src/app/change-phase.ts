@@ -1,9 +1,12 @@
 import type { Actor } from "../domain/actor.js";
+import { decideClassification, type Classification } from "../domain/classification.js";
+import { invalidInput } from "../domain/errors.js";
+import type { Incident } from "../domain/incident.js";
 import { decidePhaseChange, phaseTimestamps } from "../domain/lifecycle.js";
 import type { Phase } from "../domain/phase.js";
 import type { Approval } from "../domain/status-update.js";
 import { nextUpdateDue } from "../domain/policies.js";
-import { entry } from "../domain/timeline.js";
+import { entry, type NewTimelineEntry } from "../domain/timeline.js";
 import { optionalText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
@@ -20,6 +23,11 @@ export interface ChangePhaseInput {
   /** What to tell people; when given it is also the status update for the new phase. */
   readonly text?: string;
   readonly force?: boolean;
+  /** Classify at the same time (usually when resolving): internal or upstream. */
+  readonly source?: string;
+  readonly provider?: string | null;
+  /** Cause categories; given alone they keep the incident's source. */
+  readonly causes?: readonly string[];
   readonly idempotencyKey?: string;
 }
 
@@ -53,18 +61,36 @@ export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Pro
       const due = nextUpdateDue({ phase: change.to, lastUpdateAt, declaredAt: incident.declaredAt }, ctx.settings.statusUpdateIntervalMs);
       patch = { ...patch, nextUpdateDueAt: due };
     }
-    const entries = [
-      entry(
-        "phase_changed",
-        { actor: actor.id, via: actor.via, occurredAt: now },
-        { from: change.from, to: change.to, text, forced: change.forced, updateId, ...(approval ? { approval } : {}) },
-      ),
+    const by = { actor: actor.id, via: actor.via, occurredAt: now };
+    const entries: NewTimelineEntry[] = [
+      entry("phase_changed", by, {
+        from: change.from,
+        to: change.to,
+        text,
+        forced: change.forced,
+        updateId,
+        ...(approval ? { approval } : {}),
+      }),
     ];
+    const classification = classify(incident, input);
+    if (classification !== null) {
+      const { source, provider, causes } = classification;
+      patch = { ...patch, source, provider, causes: [...causes] };
+      entries.push(entry("source_set", by, { source, provider, causes: [...causes] }));
+    }
     if (change.to === "resolved") {
       const open = await openChecklistItems(ctx, tx, incident.id);
-      if (open.length > 0)
-        entries.push(entry("checklist_open_at_resolution", { actor: "sitrep", via: "system", occurredAt: now }, { open }));
+      if (open.length > 0) entries.push(entry("checklist_open_at_resolution", { ...by, actor: "sitrep", via: "system" }, { open }));
     }
     return recordChange(ctx, tx, incident, incident, patch, entries);
   });
+}
+
+/** The classification given with the phase change, if any (changing phase already needs a lead, as classifying does). */
+function classify(incident: Incident, input: ChangePhaseInput): Classification | null {
+  if (input.source === undefined && input.causes === undefined) return null;
+  const source = input.source ?? incident.source;
+  if (source === null) throw invalidInput("source", "Give the source (internal, or upstream and its provider) with the causes.");
+  const provider = input.source === undefined ? incident.provider : input.provider;
+  return orThrow(decideClassification({ source, provider, causes: input.causes }, incident.causes));
 }

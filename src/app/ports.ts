@@ -4,6 +4,8 @@ import type { Phase } from "../domain/phase.js";
 import type { Role } from "../domain/roles.js";
 import type { Severity } from "../domain/severity.js";
 import type { Approval, FollowUp, StatusUpdate } from "../domain/status-update.js";
+import type { ImportedIncident } from "../domain/incident-import/import-row.js";
+import type { ReportIncident } from "../domain/reliability/aggregate.js";
 import type { ChecklistItem, DrillScenario, Runbook } from "../domain/runbooks.js";
 import type { NewTimelineEntry, TimelineEntry, TimelineKind } from "../domain/timeline.js";
 
@@ -53,6 +55,8 @@ export interface IncidentStore {
   findByPagerdutyId(pagerdutyIncidentId: string): Promise<Incident | null>;
   update(id: number, patch: IncidentPatch): Promise<Incident>;
   list(filter: IncidentFilter): Promise<Incident[]>;
+  /** Only the columns the reliability report reads, declared in [from, to), oldest first: tens of thousands of rows. */
+  listForReport(filter: { modes: readonly IncidentMode[]; declaredFrom: Date; declaredTo: Date }): Promise<ReportIncident[]>;
 }
 
 export interface RoleAssignmentRecord {
@@ -98,6 +102,7 @@ export interface StatusUpdateStore {
 
 export interface FollowUpStore {
   create(followUp: Omit<FollowUp, "id" | "doneAt">): Promise<FollowUp>;
+  find(id: number): Promise<FollowUp | null>;
   list(incidentId: number): Promise<FollowUp[]>;
   listAll(options: { open?: boolean }): Promise<Array<FollowUp & { incidentNumber: number }>>;
   markDone(id: number, at: Date): Promise<FollowUp | null>;
@@ -147,6 +152,22 @@ export interface ChecklistStore {
   list(incidentId: number): Promise<Array<{ item: string; checked: boolean; by: string; at: Date }>>;
 }
 
+/** Past incidents loaded in bulk (sitrep import): a few statements per thousand rows. */
+export interface ImportStore {
+  /** Reserves `count` consecutive incident numbers; returns the first. */
+  reserveNumbers(count: number): Promise<number>;
+  /** Of these import keys, the ones already imported. */
+  existingKeys(keys: readonly string[]): Promise<Set<string>>;
+  /** Inserts resolved incidents with mode "imported"; a key imported meanwhile is skipped. */
+  insert(
+    incidents: ReadonlyArray<ImportedIncident & { number: number }>,
+    importedBy: string,
+    at: Date,
+  ): Promise<Array<{ id: number; number: number; key: string }>>;
+  /** One timeline entry per incident, in one statement per batch. */
+  appendEntries(items: ReadonlyArray<{ incidentId: number; entry: NewTimelineEntry }>, recordedAt: Date): Promise<void>;
+}
+
 /** Everything a use case may touch, bound to one transaction. */
 export interface Tx {
   readonly incidents: IncidentStore;
@@ -158,6 +179,7 @@ export interface Tx {
   readonly outbox: OutboxStore;
   readonly idempotency: IdempotencyStore;
   readonly timers: TimerStore;
+  readonly imports: ImportStore;
   readonly tokens: ApiTokenStore;
 }
 

@@ -1,10 +1,10 @@
 import type { Actor } from "../domain/actor.js";
-import { forbidden, invalidInput } from "../domain/errors.js";
-import type { IncidentSource } from "../domain/incident.js";
+import { decideClassification } from "../domain/classification.js";
+import { forbidden } from "../domain/errors.js";
 import { authorize } from "../domain/permissions.js";
 import { entry } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
+import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
 import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
 
@@ -22,24 +22,15 @@ export interface SetSourceInput {
 /** Classifies the incident as internal or caused upstream (seed 000 splits every figure by it). */
 export async function setSource(ctx: AppContext, input: SetSourceInput): Promise<IncidentResult> {
   const { actor } = input;
-  if (input.source !== "internal" && input.source !== "upstream") {
-    throw invalidInput("source", "source must be internal or upstream.");
-  }
-  const source: IncidentSource = input.source;
-  const provider = input.provider?.trim() || null;
-  if (source === "upstream" && provider === null) {
-    throw invalidInput("provider", "An upstream source needs its provider, for example: upstream AWS.");
-  }
-  const causes = input.causes?.map((c) => c.trim().toLowerCase()).filter(Boolean);
+  orThrow(decideClassification(input, []));
   return runIncidentUseCase(ctx, "set_source", input.idempotencyKey, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const decision = authorize("classify", actor, incident);
     if (!decision.allowed) throw forbidden(decision.reason);
+    const { source, provider, causes } = orThrow(decideClassification(input, incident.causes));
     const now = ctx.clock.now();
-    const nextCauses = causes ? [...new Set(causes)] : [...incident.causes];
-    const keptProvider = source === "upstream" ? provider : null;
-    return recordChange(ctx, tx, incident, incident, { source, provider: keptProvider, causes: nextCauses }, [
-      entry("source_set", { actor: actor.id, via: actor.via, occurredAt: now }, { source, provider: keptProvider, causes: nextCauses }),
+    return recordChange(ctx, tx, incident, incident, { source, provider, causes: [...causes] }, [
+      entry("source_set", { actor: actor.id, via: actor.via, occurredAt: now }, { source, provider, causes: [...causes] }),
     ]);
   });
 }

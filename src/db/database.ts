@@ -5,6 +5,7 @@ import { apiTokenStore } from "./stores/api-token-store.js";
 import { checklistStore } from "./stores/checklist-store.js";
 import { followUpStore } from "./stores/follow-up-store.js";
 import { idempotencyStore } from "./stores/idempotency-store.js";
+import { importStore } from "./stores/import-store.js";
 import { incidentStore } from "./stores/incident-store.js";
 import { outboxStore } from "./stores/outbox-store.js";
 import { roleStore } from "./stores/role-store.js";
@@ -41,6 +42,7 @@ export function createDatabase(connection: Connection, options: DatabaseOptions 
     outbox: outboxStore(db),
     idempotency: idempotencyStore(db),
     timers,
+    imports: importStore(db),
     tokens: apiTokenStore(db),
   });
   const prisma = connection.prisma as unknown as Db & {

@@ -61,6 +61,8 @@ export function describeEntry(entry: TimelineEntry): string {
       return `Paged ${entry.payload.service} through PagerDuty`;
     case "runbook_suggested":
       return `Suggested runbooks: ${entry.payload.runbooks.join(", ")}`;
+    case "incident_imported":
+      return `Imported from ${entry.payload.file ?? "an import file"} (id ${entry.payload.importKey})`;
   }
 }
 

@@ -54,6 +54,7 @@ export interface TimelinePayloads {
   pagerduty_assignee_unmatched: { email: string | null; pagerdutyUser: string };
   team_paged: { service: string; pagerdutyIncidentId: string | null };
   runbook_suggested: { runbooks: string[] };
+  incident_imported: { importKey: string; file: string | null };
   drill_started: { scenario: string; brief: string };
 }
 

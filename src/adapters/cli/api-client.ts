@@ -27,6 +27,13 @@ export function defaultToken(env: NodeJS.ProcessEnv = process.env): string | und
   return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
 }
 
+class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
 export class ApiClient {
   constructor(private readonly options: ClientOptions) {}
 
@@ -38,8 +45,13 @@ export class ApiClient {
     return this.request<T>("POST", path, body, headers);
   }
 
-  async text(path: string): Promise<string> {
-    const response = await this.send("GET", path);
+  /** A POST whose body is already text (an import file), sent as `contentType`. */
+  postText<T>(path: string, body: string, contentType: string): Promise<T> {
+    return this.request<T>("POST", path, new RawBody(body, contentType));
+  }
+
+  async text(path: string, headers: Record<string, string> = {}): Promise<string> {
+    const response = await this.send("GET", path, undefined, headers);
     const body = await response.text();
     if (!response.ok) throw new CliError(errorMessage(body, response.status), response.status);
     return body;
@@ -62,13 +74,13 @@ export class ApiClient {
       ...extra,
     };
     if (this.options.actor) headers["x-sitrep-actor"] = this.options.actor;
-    if (body !== undefined) headers["content-type"] = "application/json";
+    if (body !== undefined) headers["content-type"] = body instanceof RawBody ? body.contentType : "application/json";
     const url = new URL(path, this.options.url.endsWith("/") ? this.options.url : `${this.options.url}/`);
     try {
       return await fetch(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {

@@ -2,6 +2,8 @@
 export interface Output {
   readonly json: boolean;
   print(text: string): void;
+  /** Exactly these bytes (a document piped to a file). */
+  write(text: string): void;
   printJson(value: unknown): void;
 }
 
@@ -9,6 +11,7 @@ export function output(json: boolean, write: (text: string) => void = (t) => pro
   return {
     json,
     print: (text) => write(text.endsWith("\n") ? text : `${text}\n`),
+    write,
     printJson: (value) => write(`${JSON.stringify(value, null, 2)}\n`),
   };
 }

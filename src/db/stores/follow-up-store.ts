@@ -19,6 +19,10 @@ export function followUpStore(db: Db): FollowUpStore {
     async create(followUp) {
       return toFollowUp(await db.followUp.create({ data: { ...followUp } }));
     },
+    async find(id) {
+      const row = await db.followUp.findUnique({ where: { id } });
+      return row ? toFollowUp(row) : null;
+    },
     async list(incidentId) {
       const rows = await db.followUp.findMany({ where: { incidentId }, orderBy: { id: "asc" } });
       return rows.map(toFollowUp);

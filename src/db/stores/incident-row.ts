@@ -1,5 +1,6 @@
 import type { Incident, IncidentMode, IncidentSource, StatuspageState } from "../../domain/incident.js";
 import type { Phase } from "../../domain/phase.js";
+import type { ReportIncident } from "../../domain/reliability/aggregate.js";
 import type { Severity } from "../../domain/severity.js";
 import { Prisma } from "../prisma.js";
 
@@ -79,6 +80,45 @@ export function incidentFromSql(row: IncidentSqlRow): Incident {
     nextUpdateDueAt: date(row.next_update_due_at),
     commanderSince: date(row.commander_since),
     updatedAt: date(row.updated_at)!,
+  };
+}
+
+export type ReportSqlRow = Pick<
+  IncidentSqlRow,
+  | "number"
+  | "private"
+  | "declared_by"
+  | "commander_id"
+  | "communications_id"
+  | "severity"
+  | "mode"
+  | "source"
+  | "causes"
+  | "declared_at"
+  | "identified_at"
+  | "monitoring_at"
+  | "resolved_at"
+  | "impact_started_at"
+  | "impact_ended_at"
+>;
+
+export function reportIncidentFromSql(row: ReportSqlRow): ReportIncident {
+  return {
+    number: Number(row.number),
+    private: row.private,
+    declaredBy: row.declared_by,
+    commander: row.commander_id,
+    communications: row.communications_id,
+    severity: Number(row.severity) as Severity,
+    mode: row.mode as IncidentMode,
+    source: row.source as IncidentSource | null,
+    causes: row.causes ?? [],
+    declaredAt: date(row.declared_at)!,
+    identifiedAt: date(row.identified_at),
+    monitoringAt: date(row.monitoring_at),
+    resolvedAt: date(row.resolved_at),
+    impactStartedAt: date(row.impact_started_at),
+    impactEndedAt: date(row.impact_ended_at),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Incident, IncidentMode, IncidentSource, StatuspageState } from "..
 import type { Phase } from "../../domain/phase.js";
 import type { Severity } from "../../domain/severity.js";
 import type { Db, IncidentRow } from "../prisma.js";
-import { incidentFromSql, setClause, type IncidentSqlRow } from "./incident-row.js";
+import { incidentFromSql, reportIncidentFromSql, setClause, type IncidentSqlRow, type ReportSqlRow } from "./incident-row.js";
 
 export function toIncident(row: IncidentRow): Incident {
   return {
@@ -98,6 +98,17 @@ export function incidentStore(db: Db, now: () => Date): IncidentStore {
       const rows = await db.$queryRaw<IncidentSqlRow[]>`
         UPDATE incidents SET ${setClause(patch, now())} WHERE id = ${id} RETURNING *`;
       return incidentFromSql(rows[0]!);
+    },
+
+    // The report reads every incident of its range: raw SQL, only the columns it needs.
+    async listForReport({ modes, declaredFrom, declaredTo }) {
+      const rows = await db.$queryRaw<ReportSqlRow[]>`
+        SELECT number, private, declared_by, commander_id, communications_id, severity, mode, source, causes,
+               declared_at, identified_at, monitoring_at, resolved_at, impact_started_at, impact_ended_at
+        FROM incidents
+        WHERE mode = ANY(${[...modes]}::text[]) AND declared_at >= ${declaredFrom} AND declared_at < ${declaredTo}
+        ORDER BY declared_at, number`;
+      return rows.map(reportIncidentFromSql);
     },
 
     async list(filter: IncidentFilter) {

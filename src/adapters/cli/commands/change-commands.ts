@@ -49,11 +49,21 @@ export function registerChangeCommands(program: Command, context: CommandContext
     .argument("<incident>", "incident number", refArg)
     .argument("[text...]", "what to tell people")
     .option("--force", "resolve before the monitoring window has passed", false)
-    .action((ref: number, text: string[], options: { force: boolean }) =>
+    .option("--source <source>", "classify too: internal or upstream")
+    .option("--provider <name>", "the upstream provider, e.g. GitHub (with --source upstream)")
+    .option("--cause <category...>", "cause categories, e.g. deploy config capacity")
+    .action((ref: number, text: string[], options: { force: boolean; source?: string; provider?: string; cause?: string[] }) =>
       change(
         ref,
         "phase",
-        { phase: "resolved", text: text.join(" "), force: options.force },
+        {
+          phase: "resolved",
+          text: text.join(" "),
+          force: options.force,
+          source: options.source,
+          provider: options.provider,
+          causes: options.cause,
+        },
         (r) => `Resolved ${renderIncidentLine(r.incident)}`,
       ),
     );

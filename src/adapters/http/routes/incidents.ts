@@ -32,7 +32,16 @@ const declareBody = z.object({
   components: components.optional(),
 });
 const updateBody = z.object({ text });
-const phaseBody = z.object({ phase: z.enum(PHASES), text: text.optional(), force: z.boolean().optional() });
+const causes = z.array(z.string().max(60)).max(20);
+const phaseBody = z.object({
+  phase: z.enum(PHASES),
+  text: text.optional(),
+  force: z.boolean().optional(),
+  // Classify at the same time, usually when resolving.
+  source: z.enum(["internal", "upstream"]).optional(),
+  provider: text.nullable().optional(),
+  causes: causes.optional(),
+});
 const severityBody = z.object({ severity });
 const roleBody = z.object({ role: z.enum([...ROLES, "comms"]), user });
 const handoffBody = z.object({ to: user, notes: text.optional() });
@@ -42,7 +51,7 @@ const followUpBody = z.object({ text, owner: user.nullable().optional() });
 const sourceBody = z.object({
   source: z.enum(["internal", "upstream"]),
   provider: text.nullable().optional(),
-  causes: z.array(z.string().max(60)).max(20).optional(),
+  causes: causes.optional(),
 });
 const isoTime = z.iso.datetime({ offset: true, message: "must be an ISO-8601 time such as 2024-04-29T09:53:00Z" });
 const impactBody = z.object({ start: isoTime, end: isoTime.nullable().optional() });
@@ -103,7 +112,17 @@ export const incidentRoutes: RouteRegistrar = (server, ctx) => {
   );
   post("phase", phaseBody, async ({ actor, ref, body, request }) =>
     written(
-      await changePhase(app, { actor, ref, to: body.phase, text: body.text, force: body.force, idempotencyKey: idempotencyKey(request) }),
+      await changePhase(app, {
+        actor,
+        ref,
+        to: body.phase,
+        text: body.text,
+        force: body.force,
+        source: body.source,
+        provider: body.provider,
+        causes: body.causes,
+        idempotencyKey: idempotencyKey(request),
+      }),
     ),
   );
   post("severity", severityBody, async ({ actor, ref, body, request }) =>

@@ -1,0 +1,45 @@
+import type { Actor } from "../domain/actor.js";
+import { conflict, forbidden, invalidInput, notFound } from "../domain/errors.js";
+import { authorize } from "../domain/permissions.js";
+import type { FollowUp } from "../domain/status-update.js";
+import { entry } from "../domain/timeline.js";
+import { canSee } from "../domain/visibility.js";
+import type { AppContext } from "./context.js";
+import { recordChange } from "./record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+
+export interface CompleteFollowUpInput {
+  readonly actor: Actor;
+  readonly followUpId: number;
+  readonly idempotencyKey?: string;
+}
+
+export interface CompletedFollowUp extends IncidentResult {
+  readonly followUp: FollowUp;
+}
+
+/** Marks a follow-up done; it stays in the postmortem, marked with the day it was done. */
+export async function completeFollowUp(ctx: AppContext, input: CompleteFollowUpInput): Promise<CompletedFollowUp> {
+  const { actor, followUpId } = input;
+  if (!Number.isSafeInteger(followUpId) || followUpId < 1) throw invalidInput("id", "A follow-up id is a positive whole number.");
+  let done: FollowUp | null = null;
+  const result = await runIncidentUseCase(ctx, "complete_follow_up", input.idempotencyKey, async (tx) => {
+    const missing = notFound(`There is no follow-up ${followUpId}.`);
+    const followUp = await tx.followUps.find(followUpId);
+    if (followUp === null) throw missing;
+    const incident = await tx.incidents.findById(followUp.incidentId, { lock: true });
+    if (incident === null || !canSee(actor, incident)) throw missing;
+    // Whoever may add follow-ups may close them: the work is usually done long after the incident.
+    const decision = authorize("add_follow_up", actor, incident);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    if (followUp.doneAt !== null) throw conflict(`Follow-up ${followUpId} is already done.`);
+    const now = ctx.clock.now();
+    done = await tx.followUps.markDone(followUpId, now);
+    return recordChange(ctx, tx, incident, incident, {}, [
+      entry("follow_up_done", { actor: actor.id, via: actor.via, occurredAt: now }, { followUpId, text: followUp.text }),
+    ]);
+  });
+  const followUp = done ?? (await ctx.db.read.followUps.find(followUpId));
+  if (followUp === null) throw notFound(`There is no follow-up ${followUpId}.`);
+  return { ...result, followUp };
+}

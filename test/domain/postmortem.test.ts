@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { buildPostmortem } from "../../src/domain/postmortem/build-postmortem.js";
+import type { PostmortemInput } from "../../src/domain/postmortem/postmortem-input.js";
+import type { StatusUpdate } from "../../src/domain/status-update.js";
+import type { TimelineEntry } from "../../src/domain/timeline.js";
+import { incident, T0 } from "./fixtures.js";
+
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+function note(id: number, minutes: number, text: string): TimelineEntry {
+  return {
+    id,
+    incidentId: 1,
+    kind: "note_added",
+    actor: "UCMD",
+    via: "slack",
+    occurredAt: at(minutes),
+    recordedAt: at(minutes),
+    payload: { text },
+  };
+}
+
+function update(id: number, minutes: number, body: string, approval: StatusUpdate["approval"] = "not_required"): StatusUpdate {
+  return {
+    id,
+    incidentId: 1,
+    phase: "investigating",
+    body,
+    author: "UCOMMS",
+    postedAt: at(minutes),
+    approval,
+    approvedBy: null,
+    statuspage: "none",
+    publishedAt: null,
+  };
+}
+
+const SECTIONS = [
+  "## Summary",
+  "## Impact",
+  "## Timeline",
+  "## Key times",
+  "## Status updates",
+  "## What happened",
+  "## Root cause",
+  "## Contributing factors",
+  "## Follow-ups",
+  "## Checklist",
+  "## Process review",
+];
+
+function input(overrides: Partial<PostmortemInput> = {}): PostmortemInput {
+  return {
+    incident: incident({ title: "Checkout # errors | 50%", description: "## injected\n- list" }),
+    entries: [note(1, 5, "first"), note(2, 5, "second, same minute"), note(3, 9, "# third")],
+    updates: [update(1, 3, "Looking."), update(2, 8, "Still looking.\nSecond line.")],
+    followUps: [
+      { id: 2, incidentId: 1, text: "Two", owner: null, createdBy: "UCMD", createdAt: at(10), doneAt: null },
+      { id: 1, incidentId: 1, text: "One", owner: "UCMD", createdBy: "UCMD", createdAt: at(11), doneAt: null },
+    ],
+    checklist: [],
+    ...overrides,
+  };
+}
+
+describe("postmortem builder", () => {
+  it("gives the same bytes whatever order its inputs come in", () => {
+    const reference = buildPostmortem(input());
+    const shuffled = input();
+    const reordered = buildPostmortem({
+      ...shuffled,
+      entries: [...shuffled.entries].reverse(),
+      updates: [...shuffled.updates].reverse(),
+      followUps: [...shuffled.followUps].reverse(),
+    });
+    expect(reordered).toBe(reference);
+  });
+
+  it("has exactly its own sections: user text cannot add a heading", () => {
+    const markdown = buildPostmortem(input());
+    expect(markdown.split("\n").filter((line) => line.startsWith("#"))).toEqual([
+      "# Postmortem: #42 Checkout \\# errors \\| 50%",
+      ...SECTIONS,
+    ]);
+    expect(markdown).toContain("\n\\## injected - list\n");
+  });
+
+  it("lists status updates newest first, leaves rejected drafts out and marks pending ones", () => {
+    const markdown = buildPostmortem(
+      input({
+        updates: [update(1, 3, "Old."), update(2, 8, "New."), update(3, 9, "Rejected.", "rejected"), update(4, 10, "Waiting.", "pending")],
+      }),
+    );
+    const section = markdown.slice(markdown.indexOf("## Status updates"), markdown.indexOf("## What happened"));
+    expect(section).not.toContain("Rejected.");
+    expect(section.indexOf("Waiting.")).toBeLessThan(section.indexOf("New."));
+    expect(section.indexOf("New.")).toBeLessThan(section.indexOf("Old."));
+    expect(section).toContain("**Investigating** (awaiting approval, not published) \\\nWaiting. \\\nPosted Nov 25, 2026 - 09:10 UTC");
+  });
+
+  it("says clearly when there is no checklist state, and shows ticks with their labels when there is", () => {
+    expect(buildPostmortem(input())).toContain("## Checklist\n\nNo checklist items were ticked during this incident.");
+    const ticked = buildPostmortem(
+      input({
+        checklist: [{ item: "statuspage", checked: true, by: "UCOMMS", at: at(4) }],
+        entries: [
+          {
+            id: 9,
+            incidentId: 1,
+            kind: "checklist_ticked",
+            actor: "UCOMMS",
+            via: "slack",
+            occurredAt: at(4),
+            recordedAt: at(4),
+            payload: { item: "statuspage", label: "Status page updated", checked: true },
+          },
+        ],
+      }),
+    );
+    expect(ticked).toContain("- [x] Status page updated (ticked by UCOMMS, 2026-11-25 09:04 UTC)");
+  });
+
+  it("for an open incident without an impact window, says what is unknown instead of guessing", () => {
+    const markdown = buildPostmortem(input());
+    expect(markdown).toContain("- **Duration:** ongoing");
+    expect(markdown).toContain("- **Public incident report:** to be decided: record the customer-impact window first");
+    expect(markdown).toContain("| Investigating | ongoing |");
+    expect(markdown).toContain("| 1 | One | UCMD | open |\n| 2 | Two | — | open |");
+  });
+
+  it("counts time before declaration when impact began earlier, and says when no report is owed", () => {
+    const markdown = buildPostmortem(
+      input({
+        incident: incident({
+          impactStartedAt: at(-25),
+          impactEndedAt: at(20),
+          identifiedAt: at(10),
+          monitoringAt: at(15),
+          resolvedAt: at(30),
+          phase: "resolved",
+        }),
+      }),
+    );
+    expect(markdown).toContain("| Before declaration (undetected) | 25m |");
+    expect(markdown).toContain("| Time to declare | 2026-11-25 09:00 | 25m |");
+    expect(markdown).toContain("| Time to resolve | 2026-11-25 09:30 | 55m |");
+    expect(markdown).toContain("not required (customers were affected for 45m, under 60 minutes)");
+    expect(markdown).toContain("- The incident was declared 25m after customer impact began.");
+  });
+});
