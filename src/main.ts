@@ -15,9 +15,10 @@ import type { Integration, IntegrationFactory, Runtime } from "./integration.js"
 import { OPEN_GATE } from "./jobs/delivery.js";
 import { OutboxDispatcher } from "./jobs/outbox-dispatcher.js";
 import { createLogger, type Logger } from "./logger.js";
+import { pagerdutyIntegration } from "./adapters/pagerduty/integration.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
-const INTEGRATIONS: readonly IntegrationFactory[] = [];
+const INTEGRATIONS: readonly IntegrationFactory[] = [pagerdutyIntegration];
 
 export interface StartOptions {
   readonly log?: Logger;
