@@ -24,7 +24,9 @@ export async function startFakeSlackDirectory(token = "xoxb-fake-directory-token
   let limited = 0;
   let retryAfter = 1;
   const server = await startFakeServer((call, res) => {
-    if (call.path !== "/api/users.lookupByEmail") return sendJson(res, 404, { ok: false, error: "unknown_method" });
+    // auth.test too, so a Slack app started on the same token can construct; every other method is unknown here.
+    if (call.path === "/api/auth.test") return sendJson(res, 200, { ok: true, user_id: "USITREP", bot_id: "BSITREP", team_id: "T0FAKE" });
+    if (call.path !== "/api/users.lookupByEmail") return sendJson(res, 200, { ok: false, error: "unknown_method" });
     if (limited > 0) {
       limited--;
       return sendJson(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });

@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { ApiClient, CliError, defaultToken } from "./api-client.js";
 import { registerChangeCommands } from "./commands/change-commands.js";
 import { registerIncidentCommands } from "./commands/incident-commands.js";
+import { registerPageCommands } from "./commands/page-commands.js";
 import { registerTimelineCommands } from "./commands/timeline-commands.js";
 import type { CommandContext } from "./context.js";
 import { output } from "./output.js";
@@ -46,6 +47,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env, io: CliIo = P
   registerIncidentCommands(program, context);
   registerChangeCommands(program, context);
   registerTimelineCommands(program, context);
+  registerPageCommands(program, context);
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError("(run with --help for usage)").configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   }
