@@ -123,7 +123,9 @@ export function noteHeading(incident: Pick<Incident, "number">): string {
 }
 
 export function isOwnNote(content: string | null, incident: Pick<Incident, "number">): boolean {
-  return content !== null && content.startsWith(noteHeading(incident));
+  const heading = noteHeading(incident);
+  // "#4" is a prefix of "#42": the number must end where the heading does.
+  return content !== null && content.startsWith(heading) && !/^\d/.test(content.slice(heading.length));
 }
 
 /** Whether the on-call engineer may be made commander: only into a vacant role of an open incident. */
