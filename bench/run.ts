@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { postgresReachable, type BenchDb } from "./lib/databases.js";
 import { figuresTable, type Figure } from "./lib/report.js";
 import * as httpApi from "./http-api.bench.js";
+import * as webhookStorm from "./webhook-storm.bench.js";
 
 /**
  * Runs every benchmark (or those named on the command line), prints each
@@ -11,6 +12,7 @@ import * as httpApi from "./http-api.bench.js";
  */
 const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figure[]>> = {
   "http-api": httpApi.run,
+  "webhook-storm": webhookStorm.run,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith("-"));
