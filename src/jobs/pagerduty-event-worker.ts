@@ -54,13 +54,6 @@ export class PagerdutyEventWorker {
     this.loop = null;
   }
 
-  /** Processes everything that is due now; for tests. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (let done = await this.round(); done > 0; done = await this.round()) total += done;
-    return total;
-  }
-
   private async run(): Promise<void> {
     while (this.running) {
       this.kicked = false;
