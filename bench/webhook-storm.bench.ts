@@ -87,6 +87,26 @@ async function count(sitrep: RunningSitrep, sql: string): Promise<number> {
   return Number(rows[0]!.n);
 }
 
+/**
+ * A delivery that timed out (autocannon gives up after 10 s) is sent again, as
+ * PagerDuty retries one that gets no 2xx in 5 s; one that was stored anyway is
+ * deduplicated. Answers how many had to be sent again.
+ */
+async function redeliverMissing(sitrep: RunningSitrep, events: readonly Signed[]): Promise<number> {
+  const rows = await sitrep.connection.sql.query<{ id: string }>("SELECT id FROM pagerduty_events");
+  const stored = new Set(rows.map((r) => r.id));
+  const missing = events.filter((e) => !stored.has((JSON.parse(e.body) as { event: { id: string } }).event.id));
+  for (const event of missing) {
+    const response = await fetch(`${sitrep.url}/webhooks/pagerduty`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-pagerduty-signature": event.signature },
+      body: event.body,
+    });
+    if (response.status !== 202) throw new Error(`webhook storm: a redelivery was answered ${response.status}`);
+  }
+  return missing.length;
+}
+
 /** Waits for the worker and the outbox to finish; answers how long that took after the last delivery. */
 async function drained(sitrep: RunningSitrep): Promise<number> {
   const started = Date.now();
@@ -119,12 +139,13 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
         PAGERDUTY_API_URL: pagerduty.url,
       });
       const sent = await deliver(`${sitrep.url}/webhooks/pagerduty`, events);
+      const redelivered = await redeliverMissing(sitrep, events);
       const drainMs = await drained(sitrep);
       const settled = await count(sitrep, "SELECT count(*) AS n FROM pagerduty_events WHERE status IN ('processed', 'ignored')");
       const incidents = await count(sitrep, "SELECT count(*) AS n FROM incidents WHERE pagerduty_incident_id IS NOT NULL");
       const notes = [...pagerduty.incidents.values()].reduce((n, i) => n + i.notes.length, 0);
       await sitrep.close();
-      figures.push(...storm(database, sent, baseline, { lost: EVENTS - settled, incidents, notes, drainMs }));
+      figures.push(...storm(database, sent, baseline, { lost: EVENTS - settled, incidents, notes, drainMs, redelivered }));
     } finally {
       await pagerduty.close();
       await pg?.drop();
@@ -138,9 +159,9 @@ function storm(
   database: string,
   sent: LoadResult,
   baseline: LoadResult,
-  after: { lost: number; incidents: number; notes: number; drainMs: number },
+  after: { lost: number; incidents: number; notes: number; drainMs: number; redelivered: number },
 ): Figure[] {
-  if (sent.errors + sent.non2xx > 0) throw new Error(`webhook storm on ${database}: ${sent.errors} errors, ${sent.non2xx} non-2xx`);
+  if (sent.non2xx > 0) throw new Error(`webhook storm on ${database}: ${sent.non2xx} non-2xx answers`);
   const bench = "webhook storm (10,000 events)";
   return [
     {
@@ -172,6 +193,17 @@ function storm(
       better: "lower",
       target: "PagerDuty wants 2xx < 5 s",
     },
+    {
+      bench,
+      database,
+      metric: "no answer within 10 s",
+      value: sent.errors,
+      unit: "",
+      baseline: baseline.errors,
+      better: "lower",
+      target: "0 (PagerDuty would retry them)",
+    },
+    { bench, database, metric: "sent again (not stored)", value: after.redelivered, unit: "" },
     { bench, database, metric: "processed after the last delivery", value: after.drainMs / 1000, unit: "s" },
     { bench, database, metric: "incidents created", value: after.incidents, unit: "", target: `= ${PD_INCIDENTS}` },
     { bench, database, metric: "notes on PagerDuty", value: after.notes, unit: "", target: `= ${PD_INCIDENTS}` },

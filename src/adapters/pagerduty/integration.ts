@@ -62,6 +62,8 @@ export const pagerdutyIntegration: IntegrationFactory = ({ config, log, app, con
           log: log.child({ worker: "pagerduty" }),
           clock: app.clock,
           process: (e) => processEvent(app, settings, e),
+          // PGlite is one connection on the event loop: a smaller batch leaves room for the receiver's INSERTs.
+          batchSize: connection.kind === "pglite" ? 4 : 16,
         })
       : null;
   const routes: RouteRegistrar[] = [pageRoute({ pagingConfigured: api !== null })];
