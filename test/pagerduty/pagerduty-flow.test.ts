@@ -211,9 +211,9 @@ describe("PagerDuty end to end", () => {
     await trigger("PFLOW05", { id: "PFLOW05" });
     await waitForIncident(sitrep, "PFLOW05");
     await waitFor("the note after the rate limit", () => pagerduty.incidents.get("PFLOW05")!.notes.length === 1, 30_000);
+    await waitFor("Dana as commander", async () => (await incidentFor(sitrep, "PFLOW05"))?.commander === "UDANA", 30_000);
     // 8 answers of 429, then the note and the on-call lookup (incident, user) went through.
     expect(pagerduty.calls.length - callsBefore).toBeGreaterThanOrEqual(8 + 3);
-    await waitFor("Dana as commander", async () => (await incidentFor(sitrep, "PFLOW05"))?.commander === "UDANA", 30_000);
     expect(pagerduty.incidents.get("PFLOW05")!.notes).toHaveLength(1);
   });
 });
