@@ -12,12 +12,13 @@ const postgresOnly = ["test/**/*.pg.test.ts"];
 
 export default defineConfig({
   test: {
+    // Generous bounds: startup is slow on a loaded 2-core machine. They bound waits; no test asserts speed.
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
     projects: [
+      // extends: inline projects do not inherit the root options (the timeouts above) unless told to.
       { extends: true, test: { name: "unit", include: unit } },
       {
-        // Inherit the timeouts above: a project does not, and PGlite starts slowly on a busy machine.
         extends: true,
         test: {
           name: "pglite",

@@ -5,6 +5,7 @@ import { postgresReachable, type BenchDb } from "./lib/databases.js";
 import { figuresTable, type Figure } from "./lib/report.js";
 import * as httpApi from "./http-api.bench.js";
 import * as webhookStorm from "./webhook-storm.bench.js";
+import * as timers from "./timers.bench.js";
 
 /**
  * Runs every benchmark (or those named on the command line), prints each
@@ -13,6 +14,7 @@ import * as webhookStorm from "./webhook-storm.bench.js";
 const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figure[]>> = {
   "http-api": httpApi.run,
   "webhook-storm": webhookStorm.run,
+  timers: timers.run,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -49,6 +49,7 @@ const schema = z.object({
     message: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
   }),
   DATA_DIR: z.string().default("./data"),
+  RUNBOOKS_DIR: z.string().default("./runbooks"),
   API_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   STATUS_UPDATE_INTERVAL: duration("PT20M"),
@@ -71,6 +72,15 @@ const schema = z.object({
   STATUSPAGE_API_URL: url("https://api.statuspage.io/v1"),
   STATUSPAGE_REQUIRE_APPROVAL: flag(false),
   STATUSPAGE_NOTIFY_SUBSCRIBERS: flag(true),
+  STATUSPAGE_TIMEOUT: duration("PT10S").refine((ms) => ms > 0, { message: "must be longer than zero" }),
+  STATUSPAGE_PENDING_ALERT_AFTER: duration("PT2M").refine((ms) => ms > 0, { message: "must be longer than zero" }),
+  STATUS_PAGE_TITLE: z.string().trim().min(1).max(100).default("Service status"),
+  STATUS_PAGE_COMPONENTS: idList,
+
+  BREAKER_WINDOW: duration("PT1M").refine((ms) => ms > 0, { message: "must be longer than zero" }),
+  BREAKER_FAILURE_RATE: z.coerce.number().min(0).lt(1, "must be below 1 (the breaker opens above it)").default(0.5),
+  BREAKER_MIN_CALLS: z.coerce.number().int().min(1).default(5),
+  BREAKER_COOL_DOWN: duration("PT30S").refine((ms) => ms > 0, { message: "must be longer than zero" }),
 
   PAGERDUTY_API_TOKEN: optionalString,
   PAGERDUTY_FROM_EMAIL: optionalString,

@@ -1,3 +1,4 @@
+import type { BreakerBoard } from "./app/breakers.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
 import type { Config } from "./config.js";
@@ -13,6 +14,8 @@ export interface Runtime {
   readonly app: AppContext;
   readonly connection: Connection;
   readonly gate: UpstreamGate;
+  /** The shared circuit breakers behind `gate`, for their API, metrics and health. */
+  readonly breakers: BreakerBoard;
 }
 
 /**

@@ -1,30 +1,49 @@
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
+import { operationsIntegration } from "./adapters/http/operations/integration.js";
 import { buildHttpServer } from "./adapters/http/server.js";
+import { publicStatusPageIntegration } from "./adapters/http/status-page/routes.js";
+import { slackIntegration } from "./adapters/slack/slack-integration.js";
+import { statuspageIntegration } from "./adapters/statuspage/integration.js";
 import { tokenVerifier } from "./adapters/http/auth.js";
+import { loadRunbookLibrary } from "./adapters/runbooks/runbook-library.js";
 import { resolveApiToken } from "./api-token.js";
+import { announceBreakerChange } from "./app/announce-breaker-change.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
 import type { Clock } from "./app/ports.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
+import { breakerStore } from "./db/breaker-store.js";
 import { connect, type Connection } from "./db/connection.js";
 import { createDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { outboxQueue } from "./db/outbox-queue.js";
 import type { Integration, IntegrationFactory, Runtime } from "./integration.js";
-import { OPEN_GATE } from "./jobs/delivery.js";
+import { TIMER_QUEUES } from "./app/timers/plan-timers.js";
+import { BreakerGate, breakerPolicy } from "./jobs/breaker-gate.js";
+import { createJobEngine, startJobEngine } from "./jobs/job-engine.js";
 import { OutboxDispatcher } from "./jobs/outbox-dispatcher.js";
+import { jobTimerStore } from "./jobs/timer-store.js";
+import { timersIntegration, type TimerObserver } from "./jobs/timers-integration.js";
 import { createLogger, type Logger } from "./logger.js";
 import { pagerdutyIntegration } from "./adapters/pagerduty/integration.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
-const INTEGRATIONS: readonly IntegrationFactory[] = [pagerdutyIntegration];
+const INTEGRATIONS: readonly IntegrationFactory[] = [
+  operationsIntegration,
+  pagerdutyIntegration,
+  publicStatusPageIntegration,
+  slackIntegration,
+  statuspageIntegration,
+];
 
 export interface StartOptions {
   readonly log?: Logger;
   readonly clock?: Clock;
   /** Extra integrations (tests add fakes of nothing: they point real ones at fake servers). */
   readonly integrations?: readonly IntegrationFactory[];
+  /** Told how late each timer fired (the timer benchmark). */
+  readonly timerObserver?: TimerObserver;
 }
 
 export interface RunningSitrep {
@@ -46,9 +65,16 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
   const applied = await migrate(connection);
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
 
+  // The job engine starts first: use cases schedule timers in their own transactions.
+  const engine = createJobEngine(connection, log);
+  await startJobEngine(engine, connection, TIMER_QUEUES);
+
+  const library = loadRunbookLibrary(config.RUNBOOKS_DIR);
+  for (const problem of library.problems) log.warn({ problem }, "runbook skipped");
+
   const planners: EffectPlanner[] = [];
   const app: AppContext = {
-    db: createDatabase(connection, { now: () => clock.now() }),
+    db: createDatabase(connection, { now: () => clock.now(), timers: jobTimerStore(engine, clock) }),
     clock,
     settings: {
       statusUpdateIntervalMs: config.STATUS_UPDATE_INTERVAL,
@@ -56,9 +82,18 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
       requireApproval: config.STATUSPAGE_REQUIRE_APPROVAL,
     },
     planners,
+    library,
   };
-  const runtime: Runtime = { config, log, app, connection, gate: OPEN_GATE };
-  const integrations: Integration[] = [];
+  // Circuit breakers shared by every replica; when calls stop or resume, waiting incidents' channels are told.
+  const gate = new BreakerGate({
+    store: breakerStore(connection.sql),
+    policy: breakerPolicy(config),
+    clock,
+    log,
+    onChange: (change) => announceBreakerChange(app, change),
+  });
+  const runtime: Runtime = { config, log, app, connection, gate, breakers: gate };
+  const integrations: Integration[] = [timersIntegration(engine, { app, config, log, observer: options.timerObserver })];
   for (const factory of [...INTEGRATIONS, ...(options.integrations ?? [])]) {
     const integration = await factory(runtime);
     if (integration) integrations.push(integration);
@@ -75,7 +110,12 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
 
   const { token: apiToken, generated } = resolveApiToken(config.API_TOKEN, config.DATA_DIR);
   const server = buildHttpServer(
-    { app, tokens: tokenVerifier(apiToken), log, ping: async () => void (await connection.sql.query("SELECT 1")) },
+    {
+      app,
+      tokens: tokenVerifier(apiToken, (hash) => app.db.read.tokens.findByHash(hash)),
+      log,
+      ping: async () => void (await connection.sql.query("SELECT 1")),
+    },
     integrations.flatMap((i) => i.routes ?? []),
   );
   // Whatever a request committed may have enqueued side effects: deliver them now.

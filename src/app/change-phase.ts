@@ -1,11 +1,13 @@
 import type { Actor } from "../domain/actor.js";
 import { decidePhaseChange, phaseTimestamps } from "../domain/lifecycle.js";
 import type { Phase } from "../domain/phase.js";
+import type { Approval } from "../domain/status-update.js";
 import { nextUpdateDue } from "../domain/policies.js";
 import { entry } from "../domain/timeline.js";
 import { optionalText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
+import { openChecklistItems } from "./checklist-state.js";
 import { newStatusUpdate } from "./new-status-update.js";
 import type { IncidentPatch } from "./ports.js";
 import { recordChange } from "./record-change.js";
@@ -39,9 +41,11 @@ export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Pro
     );
     let patch: IncidentPatch = { phase: change.to, ...phaseTimestamps(incident, change, now) };
     let updateId: number | null = null;
+    let approval: Approval | undefined;
     if (text.length > 0) {
       const written = await newStatusUpdate(ctx, tx, incident, actor, change.to, text, now);
       updateId = written.update.id;
+      approval = written.update.approval;
       patch = { ...patch, ...written.patch };
     } else {
       // A reopened incident owes its first update one interval from now, not from long ago.
@@ -49,12 +53,18 @@ export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Pro
       const due = nextUpdateDue({ phase: change.to, lastUpdateAt, declaredAt: incident.declaredAt }, ctx.settings.statusUpdateIntervalMs);
       patch = { ...patch, nextUpdateDueAt: due };
     }
-    return recordChange(ctx, tx, incident, incident, patch, [
+    const entries = [
       entry(
         "phase_changed",
         { actor: actor.id, via: actor.via, occurredAt: now },
-        { from: change.from, to: change.to, text, forced: change.forced, updateId },
+        { from: change.from, to: change.to, text, forced: change.forced, updateId, ...(approval ? { approval } : {}) },
       ),
-    ]);
+    ];
+    if (change.to === "resolved") {
+      const open = await openChecklistItems(ctx, tx, incident.id);
+      if (open.length > 0)
+        entries.push(entry("checklist_open_at_resolution", { actor: "sitrep", via: "system", occurredAt: now }, { open }));
+    }
+    return recordChange(ctx, tx, incident, incident, patch, entries);
   });
 }

@@ -1,5 +1,5 @@
 import type { EffectPlanner } from "./effects.js";
-import type { Clock, Database } from "./ports.js";
+import type { Clock, Database, Library } from "./ports.js";
 
 export interface CoreSettings {
   readonly statusUpdateIntervalMs: number;
@@ -14,4 +14,6 @@ export interface AppContext {
   readonly clock: Clock;
   readonly settings: CoreSettings;
   readonly planners: readonly EffectPlanner[];
+  /** Runbooks to suggest and the checklist to keep; absent when there is no runbooks folder. */
+  readonly library?: Library;
 }

@@ -2,6 +2,7 @@ import { isSlackUserId, type Actor } from "../domain/actor.js";
 import { invalidInput } from "../domain/errors.js";
 import type { IncidentMode, IncidentSource } from "../domain/incident.js";
 import { nextUpdateDue } from "../domain/policies.js";
+import { suggestRunbooks } from "../domain/runbooks.js";
 import { isSeverity, type Severity } from "../domain/severity.js";
 import { entry, type NewTimelineEntry } from "../domain/timeline.js";
 import { optionalText, requireText, TITLE_MAX } from "../domain/validation.js";
@@ -24,6 +25,8 @@ export interface DeclareIncidentInput {
   readonly source?: IncidentSource | null;
   readonly provider?: string | null;
   readonly pagerduty?: { readonly incidentId: string; readonly url: string | null; readonly serviceId: string | null };
+  /** A practice incident: the scenario and its brief, recorded in the timeline. */
+  readonly drill?: { readonly scenario: string; readonly brief: string };
   readonly idempotencyKey?: string;
 }
 
@@ -79,7 +82,10 @@ export async function declareIncident(ctx: AppContext, input: DeclareIncidentInp
       await tx.roles.assign(incident.id, "commander", commander, actor.id, now);
       entries.push(entry("role_assigned", by, { role: "commander", user: commander, previous: null }));
     }
+    if (input.drill) entries.push(entry("drill_started", by, input.drill));
     if (incident.public) entries.push(entry("incident_published", by, { components }));
+    const runbooks = ctx.library ? suggestRunbooks(incident, ctx.library.runbooks).map((r) => r.name) : [];
+    if (runbooks.length > 0) entries.push(entry("runbook_suggested", { ...by, actor: "sitrep", via: "system" }, { runbooks }));
     return recordChange(ctx, tx, null, incident, {}, entries);
   });
 }

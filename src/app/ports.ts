@@ -1,9 +1,11 @@
+import type { ApiTokenInfo } from "../domain/api-token.js";
 import type { Incident, IncidentMode, IncidentSource, StatuspageState } from "../domain/incident.js";
 import type { Phase } from "../domain/phase.js";
 import type { Role } from "../domain/roles.js";
 import type { Severity } from "../domain/severity.js";
 import type { Approval, FollowUp, StatusUpdate } from "../domain/status-update.js";
-import type { NewTimelineEntry, TimelineEntry } from "../domain/timeline.js";
+import type { ChecklistItem, DrillScenario, Runbook } from "../domain/runbooks.js";
+import type { NewTimelineEntry, TimelineEntry, TimelineKind } from "../domain/timeline.js";
 
 /** Time comes from here, so tests control it without fake timers. */
 export interface Clock {
@@ -71,7 +73,10 @@ export interface RoleStore {
 export interface TimelineStore {
   /** Appends entries; an entry whose dedupe key was already used is skipped and not returned. */
   append(incidentId: number, entries: readonly NewTimelineEntry[], recordedAt: Date): Promise<TimelineEntry[]>;
-  list(incidentId: number, options?: { afterId?: number; limit?: number; newestFirst?: boolean }): Promise<TimelineEntry[]>;
+  list(
+    incidentId: number,
+    options?: { afterId?: number; limit?: number; newestFirst?: boolean; kinds?: readonly TimelineKind[] },
+  ): Promise<TimelineEntry[]>;
 }
 
 export interface NewStatusUpdate {
@@ -111,8 +116,22 @@ export interface NewOutboxMessage {
   readonly notBefore?: Date;
 }
 
+/** One incident's deliveries to one upstream that have not landed yet. */
+export interface OutboxBacklog {
+  readonly incidentId: number;
+  /** Pending messages (0 when the incident is listed only for `deliveredSince`). */
+  readonly pending: number;
+  readonly oldestPendingAt: Date | null;
+}
+
 export interface OutboxStore {
   enqueue(messages: readonly NewOutboxMessage[], at: Date): Promise<void>;
+  /**
+   * Incidents with messages for `upstream` still pending (one incident with
+   * `incidentId`; `excludeId` leaves out the message being delivered), and with
+   * `deliveredSince` also those that had one delivered since then.
+   */
+  backlog(upstream: Upstream, options?: { incidentId?: number; excludeId?: number; deliveredSince?: Date }): Promise<OutboxBacklog[]>;
 }
 
 export type IdempotencyClaim = { readonly fresh: true } | { readonly fresh: false; readonly result: unknown };
@@ -139,6 +158,7 @@ export interface Tx {
   readonly outbox: OutboxStore;
   readonly idempotency: IdempotencyStore;
   readonly timers: TimerStore;
+  readonly tokens: ApiTokenStore;
 }
 
 export interface Database {
@@ -184,4 +204,24 @@ export interface InboundPagerdutyEvent {
 /** Where webhook events wait for the worker. Storing an event id twice keeps the first (PagerDuty retries). */
 export interface PagerdutyInbox {
   store(event: InboundPagerdutyEvent, receivedAt: Date): Promise<"stored" | "duplicate">;
+}
+
+/** Where people are: a Slack user's IANA time zone (from `users.info`), or null when unknown. */
+export interface TimeZones {
+  of(userId: string): Promise<string | null>;
+}
+
+/** The team's runbooks and incident checklist (files under runbooks/). */
+export interface Library {
+  readonly runbooks: readonly Runbook[];
+  readonly checklist: readonly ChecklistItem[];
+  readonly drills: readonly DrillScenario[];
+}
+
+/** API tokens beyond API_TOKEN, kept as SHA-256 hashes. */
+export interface ApiTokenStore {
+  create(token: ApiTokenInfo & { hash: string }): Promise<boolean>;
+  findByHash(hash: string): Promise<ApiTokenInfo | null>;
+  list(): Promise<ApiTokenInfo[]>;
+  revoke(name: string): Promise<boolean>;
 }

@@ -26,8 +26,11 @@ export async function publishIncident(ctx: AppContext, input: PublishIncidentInp
     if (incident.public) throw conflict(`Incident #${incident.number} is already on the status page.`);
     const components = [...new Set([...incident.components, ...(input.components ?? []).map((c) => c.trim()).filter(Boolean)])];
     const now = ctx.clock.now();
+    // The status page opens with the latest update (all were internal until now, so none waits for approval).
+    const latest = await tx.updates.latest(incident.id);
+    const latestUpdate = latest ? { id: latest.id, body: latest.body } : null;
     return recordChange(ctx, tx, incident, incident, { public: true, components }, [
-      entry("incident_published", { actor: actor.id, via: actor.via, occurredAt: now }, { components }),
+      entry("incident_published", { actor: actor.id, via: actor.via, occurredAt: now }, { components, latestUpdate }),
     ]);
   });
 }

@@ -2,7 +2,7 @@ import type { Incident } from "../domain/incident.js";
 import type { NewTimelineEntry, TimelineEntry } from "../domain/timeline.js";
 import type { Change } from "./effects.js";
 import type { AppContext } from "./context.js";
-import type { IncidentPatch, Tx } from "./ports.js";
+import type { IncidentPatch, NewOutboxMessage, Tx } from "./ports.js";
 
 export interface Recorded {
   readonly incident: Incident;
@@ -27,15 +27,21 @@ export async function recordChange(
   const entries = await tx.timeline.append(current.id, newEntries, now);
   if (newEntries.length > 0 && entries.length === 0) return { incident: current, entries };
   const incident = Object.keys(patch).length > 0 ? await tx.incidents.update(current.id, patch) : current;
-  await applyEffects(ctx, tx, { before, after: incident, entries, now });
+  const messages = await applyEffects(ctx, tx, { before, after: incident, entries, now });
+  // Enqueueing a status-page push marks the incident pending in the database (a
+  // trigger, see the statuspage_delivery migration): answer with that, not the stale state.
+  if (messages.some((m) => m.upstream === "statuspage")) {
+    return { incident: (await tx.incidents.findById(incident.id)) ?? incident, entries };
+  }
   return { incident, entries };
 }
 
-async function applyEffects(ctx: AppContext, tx: Tx, change: Change): Promise<void> {
+async function applyEffects(ctx: AppContext, tx: Tx, change: Change): Promise<readonly NewOutboxMessage[]> {
   const effects = ctx.planners.flatMap((plan) => plan(change));
   const messages = effects.flatMap((e) => (e.type === "outbox" ? [e.message] : []));
   if (messages.length > 0) await tx.outbox.enqueue(messages, change.now);
   for (const effect of effects) {
     if (effect.type === "timer") await tx.timers.schedule(effect.timer);
   }
+  return messages;
 }

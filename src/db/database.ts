@@ -1,6 +1,7 @@
 import type { Database, TimerStore, Tx } from "../app/ports.js";
 import type { Connection } from "./connection.js";
 import type { Db } from "./prisma.js";
+import { apiTokenStore } from "./stores/api-token-store.js";
 import { checklistStore } from "./stores/checklist-store.js";
 import { followUpStore } from "./stores/follow-up-store.js";
 import { idempotencyStore } from "./stores/idempotency-store.js";
@@ -40,6 +41,7 @@ export function createDatabase(connection: Connection, options: DatabaseOptions 
     outbox: outboxStore(db),
     idempotency: idempotencyStore(db),
     timers,
+    tokens: apiTokenStore(db),
   });
   const prisma = connection.prisma as unknown as Db & {
     $transaction<T>(fn: (tx: Db) => Promise<T>, options?: typeof TRANSACTION_OPTIONS): Promise<T>;

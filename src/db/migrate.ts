@@ -1,13 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import type { Connection, SqlRunner } from "./connection.js";
+import { withStartupLock } from "./startup-lock.js";
 
 export const MIGRATIONS_DIR = new URL("../../prisma/migrations/", import.meta.url).pathname;
-
-/** An arbitrary constant: replicas starting together take turns migrating. */
-const MIGRATION_LOCK = 7_340_211;
 
 interface Migration {
   readonly name: string;
@@ -23,29 +20,10 @@ interface Migration {
  * process) cannot share, and spawning the CLI costs seconds on every start.
  */
 export async function migrate(connection: Connection, dir = MIGRATIONS_DIR): Promise<string[]> {
-  if (connection.connectionString === null) return migrateWith(connection.sql, false, dir);
-  // The advisory lock is held by a session, so PostgreSQL gets one client of its own.
-  const client = new pg.Client({ connectionString: connection.connectionString });
-  await client.connect();
-  try {
-    return await migrateWith(clientRunner(client), true, dir);
-  } finally {
-    await client.end();
-  }
+  return withStartupLock(connection, (sql) => migrateWith(sql, dir));
 }
 
-function clientRunner(client: pg.Client): SqlRunner {
-  return {
-    async query(text, values) {
-      return (await client.query(text, values as unknown[] | undefined)).rows;
-    },
-    async exec(script) {
-      await client.query(script);
-    },
-  };
-}
-
-async function migrateWith(sql: SqlRunner, lock: boolean, dir: string): Promise<string[]> {
+async function migrateWith(sql: SqlRunner, dir: string): Promise<string[]> {
   await sql.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum" VARCHAR(64) NOT NULL,
@@ -56,21 +34,16 @@ async function migrateWith(sql: SqlRunner, lock: boolean, dir: string): Promise<
     "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
     "applied_steps_count" INTEGER NOT NULL DEFAULT 0
   )`);
-  if (lock) await sql.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
-  try {
-    const applied = new Set(
-      (
-        await sql.query<{ migration_name: string }>(
-          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-        )
-      ).map((row) => row.migration_name),
-    );
-    const pending = readMigrations(dir).filter((m) => !applied.has(m.name));
-    for (const migration of pending) await apply(sql, migration);
-    return pending.map((m) => m.name);
-  } finally {
-    if (lock) await sql.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
-  }
+  const applied = new Set(
+    (
+      await sql.query<{ migration_name: string }>(
+        `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
+    ).map((row) => row.migration_name),
+  );
+  const pending = readMigrations(dir).filter((m) => !applied.has(m.name));
+  for (const migration of pending) await apply(sql, migration);
+  return pending.map((m) => m.name);
 }
 
 function readMigrations(dir: string): Migration[] {

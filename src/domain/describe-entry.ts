@@ -39,6 +39,10 @@ export function describeEntry(entry: TimelineEntry): string {
       return `Customer impact: ${entry.payload.start ?? "?"} – ${entry.payload.end ?? "ongoing"}`;
     case "checklist_ticked":
       return `Checklist: ${entry.payload.checked ? "☑" : "☐"} ${entry.payload.label}`;
+    case "checklist_open_at_resolution":
+      return `Resolved with checklist items open: ${entry.payload.open.map((o) => o.label).join("; ")}`;
+    case "drill_started":
+      return `Drill started: ${entry.payload.scenario}`;
     case "reminder_sent":
       return `Status update reminder${entry.payload.level > 1 ? " (escalated)" : ""} sent to ${entry.payload.mentions.join(", ") || "the channel"}`;
     case "monitoring_window_completed":
@@ -46,7 +50,9 @@ export function describeEntry(entry: TimelineEntry): string {
     case "break_suggested":
       return `Suggested a break or handoff to ${entry.payload.commander}`;
     case "statuspage_delivery":
-      return `Status page: ${entry.payload.state}${entry.payload.detail ? ` (${entry.payload.detail})` : ""}`;
+      return describeStatuspageDelivery(entry.payload);
+    case "breaker_changed":
+      return describeBreakerChange(entry.payload);
     case "pagerduty_event":
       return `PagerDuty: ${entry.payload.summary}`;
     case "pagerduty_assignee_unmatched":
@@ -71,4 +77,26 @@ function describeTeamPaged(page: TimelinePayloads["team_paged"]): string {
     case "drill":
       return `Drill: would page ${page.service} through PagerDuty (nobody was paged)`;
   }
+}
+
+const UPSTREAM_NAMES: Record<string, string> = { statuspage: "the status page", slack: "Slack", pagerduty: "PagerDuty" };
+
+function describeBreakerChange(change: TimelinePayloads["breaker_changed"]): string {
+  const upstream = UPSTREAM_NAMES[change.upstream] ?? change.upstream;
+  const how = change.manual ? " by an operator" : "";
+  if (change.state === "open") {
+    return `Calls to ${upstream} are paused${how} (circuit breaker open): ${change.waiting} waiting here will be sent when it recovers`;
+  }
+  return `Calls to ${upstream} resumed${how} (circuit breaker closed): what was waiting is being sent`;
+}
+
+const DELIVERY_HEADLINES: Record<TimelinePayloads["statuspage_delivery"]["state"], string> = {
+  pending: "The status page is behind: Sitrep keeps retrying",
+  published: "The status page is up to date again",
+  recovered: "The status page is up to date again",
+  failed: "A status page update failed and was not published",
+};
+
+function describeStatuspageDelivery(delivery: TimelinePayloads["statuspage_delivery"]): string {
+  return `${DELIVERY_HEADLINES[delivery.state]}${delivery.detail ? ` (${delivery.detail})` : ""}`;
 }

@@ -3,6 +3,7 @@ import type { IncidentMode, IncidentSource } from "./incident.js";
 import type { Phase } from "./phase.js";
 import type { Role } from "./roles.js";
 import type { Severity } from "./severity.js";
+import type { Approval } from "./status-update.js";
 
 /** A Slack message captured into the timeline (shortcut or :pushpin:). */
 export interface CapturedMessage {
@@ -27,21 +28,28 @@ export interface TimelinePayloads {
   role_assigned: { role: Role; user: string; previous: string | null };
   role_handed_off: { role: "commander"; from: string | null; to: string; notes: string };
   status_update_posted: { updateId: number; phase: Phase; body: string; public: boolean; approval: string };
-  status_update_approved: { updateId: number };
-  phase_changed: { from: Phase; to: Phase; text: string; forced: boolean; updateId: number | null };
+  /** `body` is what goes to the status page (absent only on entries written before it was recorded). */
+  status_update_approved: { updateId: number; body?: string };
+  /** `approval` is that of the status update the text became, when there is one. */
+  phase_changed: { from: Phase; to: Phase; text: string; forced: boolean; updateId: number | null; approval?: Approval };
   severity_changed: { from: Severity; to: Severity };
   note_added: { text: string };
   message_pinned: { message: CapturedMessage };
-  incident_published: { components: string[] };
+  /** `latestUpdate`: the status update the status page opens with (none when published at declaration). */
+  incident_published: { components: string[]; latestUpdate?: { id: number; body: string } | null };
   follow_up_added: { followUpId: number; text: string; owner: string | null };
   follow_up_done: { followUpId: number; text: string };
   source_set: { source: IncidentSource; provider: string | null; causes: string[] };
   impact_set: { start: string | null; end: string | null };
   checklist_ticked: { item: string; label: string; checked: boolean };
+  checklist_open_at_resolution: { open: Array<{ item: string; label: string }> };
   reminder_sent: { dueAt: string; level: number; mentions: string[] };
   monitoring_window_completed: { since: string };
   break_suggested: { commander: string; since: string; suggestions: string[] };
-  statuspage_delivery: { state: "pending" | "published" | "failed" | "recovered"; detail: string };
+  /** What the channel is told about the status page: a push waiting too long (since), landed again, or failed. */
+  statuspage_delivery: { state: "pending" | "published" | "failed" | "recovered"; detail: string; since?: string };
+  /** A circuit breaker opened or closed while this incident had deliveries waiting on that upstream. */
+  breaker_changed: { upstream: string; state: "open" | "closed"; manual: boolean; waiting: number };
   pagerduty_event: { eventType: string; summary: string; agent: string | null; pagerdutyIncidentId: string };
   /** `pagerdutyUser` is the assignee's name ("" when nobody is assigned); `reason` says why no Slack user was found. */
   pagerduty_assignee_unmatched: { email: string | null; pagerdutyUser: string; reason: string };
@@ -54,6 +62,7 @@ export interface TimelinePayloads {
     detail: string;
   };
   runbook_suggested: { runbooks: string[] };
+  drill_started: { scenario: string; brief: string };
 }
 
 export type TimelineKind = keyof TimelinePayloads;

@@ -84,6 +84,16 @@ describe("sitrep CLI", () => {
     expect(down).toBe(1);
   });
 
+  it("lists runbooks, ticks the checklist and starts a drill", async () => {
+    expect((await cli("runbooks")).out).toContain("upstream-provider-outage");
+    expect((await cli("runbook", "load-shedding")).out).toContain("# Load shedding");
+    const ref = /#(\d+)/.exec((await cli("declare", "Checklist via CLI")).out)![1]!;
+    const ticked = await cli("checklist", ref, "--tick", "first-update");
+    expect(ticked.out).toMatch(/\[x\] first-update: First status update posted \(UALICE\)/);
+    expect(ticked.out).toContain("[ ] customers-told");
+    expect((await cli("drill", "bad-deploy")).out).toMatch(/Drill started: #\d+ \[DRILL\] A deploy breaks checkout/);
+  });
+
   it("shows --help for the program and each command", async () => {
     const help = await cli("--help");
     expect(help.code).toBe(0);

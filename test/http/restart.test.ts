@@ -30,7 +30,7 @@ describe("restart", () => {
       "GET",
       `/api/v1/incidents/${declared.body.incident.number}/timeline`,
     );
-    expect(timeline.body.entries.map((e) => e.kind)).toEqual(["incident_declared", "note_added"]);
+    expect(timeline.body.entries.map((e) => e.kind)).toEqual(["incident_declared", "runbook_suggested", "note_added"]);
     const next = await second.api<{ incident: { number: number } }>("POST", "/api/v1/incidents", { title: "After the restart" });
     expect(next.body.incident.number).toBe(declared.body.incident.number + 1);
     await second.close();

@@ -7,7 +7,7 @@ import { PagerdutyEventWorker } from "../../src/jobs/pagerduty-event-worker.js";
 import { createLogger } from "../../src/logger.js";
 import { TestClock } from "../support/app-context.js";
 import { freshConnection } from "../support/test-database.js";
-import { waitFor } from "../support/wait.js";
+import { waitFor } from "../support/wait-for.js";
 
 let connection: Connection;
 let drop: () => Promise<void>;
@@ -98,7 +98,7 @@ describe("the PagerDuty event queue", () => {
     });
     worker.start();
     try {
-      await waitFor("every event settled", async () => ((await own.counts()).pending ?? 0) === 0, 30_000);
+      await waitFor("every event settled", async () => ((await own.counts()).pending ?? 0) === 0, { timeoutMs: 30_000 });
     } finally {
       await worker.stop();
     }

@@ -15,7 +15,7 @@ import {
 } from "../support/pagerduty-setup.js";
 import { envelope, incidentData, noteData, sendWebhook } from "../support/pagerduty-webhooks.js";
 import { startTestSitrep, TEST_API_TOKEN, type TestSitrep } from "../support/test-sitrep.js";
-import { waitFor } from "../support/wait.js";
+import { waitFor } from "../support/wait-for.js";
 
 let pagerduty: FakePagerduty;
 let slack: FakeSlackDirectory;
@@ -210,8 +210,8 @@ describe("PagerDuty end to end", () => {
     pagerduty.rateLimitNext(8, 1);
     await trigger("PFLOW05", { id: "PFLOW05" });
     await waitForIncident(sitrep, "PFLOW05");
-    await waitFor("the note after the rate limit", () => pagerduty.incidents.get("PFLOW05")!.notes.length === 1, 30_000);
-    await waitFor("Dana as commander", async () => (await incidentFor(sitrep, "PFLOW05"))?.commander === "UDANA", 30_000);
+    await waitFor("the note after the rate limit", () => pagerduty.incidents.get("PFLOW05")!.notes.length === 1, { timeoutMs: 30_000 });
+    await waitFor("Dana as commander", async () => (await incidentFor(sitrep, "PFLOW05"))?.commander === "UDANA", { timeoutMs: 30_000 });
     // 8 answers of 429, then the note and the on-call lookup (incident, user) went through.
     expect(pagerduty.calls.length - callsBefore).toBeGreaterThanOrEqual(8 + 3);
     expect(pagerduty.incidents.get("PFLOW05")!.notes).toHaveLength(1);

@@ -4,7 +4,7 @@ import { eventsSettled, fakePagerdutyAccount, pagerdutyEnv } from "../support/pa
 import { envelope, incidentData, sendWebhook } from "../support/pagerduty-webhooks.js";
 import { freshDatabase, type TestDatabase } from "../support/test-database.js";
 import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
-import { waitFor } from "../support/wait.js";
+import { waitFor } from "../support/wait-for.js";
 
 let database: TestDatabase;
 let pagerduty: FakePagerduty;
@@ -40,7 +40,7 @@ describe("two replicas behind one load balancer", () => {
         }
       }),
     );
-    await waitFor("every event processed", () => eventsSettled(replicas[0]!), 60_000);
+    await waitFor("every event processed", () => eventsSettled(replicas[0]!), { timeoutMs: 60_000 });
     const sql = replicas[0]!.connection.sql;
     const incidents = await sql.query<{ id: number; pagerduty_incident_id: string }>(
       "SELECT id, pagerduty_incident_id FROM incidents WHERE pagerduty_incident_id LIKE 'PREPL%'",
@@ -53,7 +53,9 @@ describe("two replicas behind one load balancer", () => {
       );
       expect(entries.map((e) => e.payload.eventType)).toEqual(follow);
     }
-    await waitFor("one note per PagerDuty incident", () => ids.every((id) => pagerduty.incidents.get(id)!.notes.length === 1), 60_000);
+    await waitFor("one note per PagerDuty incident", () => ids.every((id) => pagerduty.incidents.get(id)!.notes.length === 1), {
+      timeoutMs: 60_000,
+    });
     expect(pagerduty.writes().filter((c) => /^\/incidents\/PREPL\d\d\/notes$/.test(c.path))).toHaveLength(ids.length);
   }, 120_000);
 });

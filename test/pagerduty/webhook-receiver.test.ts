@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { envelope, incidentData, sendWebhook, signatureHeader, TEST_WEBHOOK_SECRET } from "../support/pagerduty-webhooks.js";
 import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
-import { waitFor } from "../support/wait.js";
+import { waitFor } from "../support/wait-for.js";
 
 /** go-pagerduty's known-answer vector (shared/specs/signature-test-vectors.json), byte for byte. */
 const VECTOR_BODY =

@@ -3,7 +3,7 @@ import type { FakePagerduty } from "../support/fake-pagerduty.js";
 import { eventsSettled, fakePagerdutyAccount, pagerdutyEnv } from "../support/pagerduty-setup.js";
 import { envelope, incidentData, sendWebhook } from "../support/pagerduty-webhooks.js";
 import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
-import { waitFor } from "../support/wait.js";
+import { waitFor } from "../support/wait-for.js";
 
 let pagerduty: FakePagerduty;
 let sitrep: TestSitrep;
@@ -39,9 +39,11 @@ describe("an alert storm", () => {
     const answers = await Promise.all(deliveries.map((body) => sendWebhook(sitrep.url, body)));
     expect(answers.filter((a) => a.status !== 202)).toEqual([]);
 
-    await waitFor("every event processed", () => eventsSettled(sitrep), 60_000);
+    await waitFor("every event processed", () => eventsSettled(sitrep), { timeoutMs: 60_000 });
     expect(await linkedIncidents()).toBe(50);
-    await waitFor("a note on every PagerDuty incident", () => ids.every((id) => pagerduty.incidents.get(id)!.notes.length > 0), 60_000);
+    await waitFor("a note on every PagerDuty incident", () => ids.every((id) => pagerduty.incidents.get(id)!.notes.length > 0), {
+      timeoutMs: 60_000,
+    });
     const notes = pagerduty.writes().filter((c) => c.method === "POST" && /^\/incidents\/PSTORM\d\d\/notes$/.test(c.path));
     expect(notes).toHaveLength(50);
     expect(ids.map((id) => pagerduty.incidents.get(id)!.notes.length)).toEqual(ids.map(() => 1));

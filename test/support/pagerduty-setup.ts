@@ -2,7 +2,7 @@ import { startFakePagerduty, type FakePagerduty } from "./fake-pagerduty.js";
 import { startFakeSlackDirectory, type FakeSlackDirectory } from "./fake-slack-directory.js";
 import { TEST_WEBHOOK_SECRET } from "./pagerduty-webhooks.js";
 import type { TestSitrep } from "./test-sitrep.js";
-import { waitFor } from "./wait.js";
+import { waitFor } from "./wait-for.js";
 
 export const FROM_EMAIL = "sitrep-bot@acme.example";
 

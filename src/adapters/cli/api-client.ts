@@ -49,7 +49,7 @@ export class ApiClient {
     const response = await this.send(method, path, body, headers);
     const text = await response.text();
     if (!response.ok) throw new CliError(errorMessage(text, response.status), response.status);
-    return JSON.parse(text) as T;
+    return (text ? JSON.parse(text) : null) as T;
   }
 
   private async send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {

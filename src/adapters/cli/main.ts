@@ -4,6 +4,9 @@ import { ApiClient, CliError, defaultToken } from "./api-client.js";
 import { registerChangeCommands } from "./commands/change-commands.js";
 import { registerIncidentCommands } from "./commands/incident-commands.js";
 import { registerPageCommands } from "./commands/page-commands.js";
+import { registerRunbookCommands } from "./commands/runbook-commands.js";
+import { registerTokenCommands } from "./commands/token-commands.js";
+import { registerOperationsCommands } from "./commands/operations-commands.js";
 import { registerTimelineCommands } from "./commands/timeline-commands.js";
 import type { CommandContext } from "./context.js";
 import { output } from "./output.js";
@@ -48,9 +51,14 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env, io: CliIo = P
   registerChangeCommands(program, context);
   registerTimelineCommands(program, context);
   registerPageCommands(program, context);
-  for (const command of program.commands) {
+  registerRunbookCommands(program, context);
+  registerTokenCommands(program, context);
+  registerOperationsCommands(program, context);
+  const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError("(run with --help for usage)").configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  }
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 }
 

@@ -42,6 +42,10 @@ export function renderIncident(incident: IncidentJson, updates: UpdateJson[], fo
   ];
   const latest = updates.at(-1);
   if (latest) lines.push("", `Latest update (${latest.phase}, ${utc(latest.postedAt)}):`, `  ${latest.body}`);
+  const waiting = updates.filter((u) => u.approval === "pending");
+  if (waiting.length > 0) {
+    lines.push("", `Awaiting approval (sitrep approve ${incident.number} <id>):`, ...waiting.map((u) => `  [${u.id}] ${u.body}`));
+  }
   const open = followUps.filter((f) => !f.done);
   if (open.length > 0) lines.push("", "Open follow-ups:", ...open.map((f) => `  - ${f.text}${f.owner ? ` (${f.owner})` : ""}`));
   return lines.join("\n");

@@ -42,11 +42,8 @@ const VIA_HEADER = "x-sitrep-via";
  * `X-Sitrep-Via: cli` marks CLI calls so Slack can say where a change came from.
  */
 export async function authenticate(request: FastifyRequest, verifier: TokenVerifier): Promise<Actor> {
-  const header = request.headers.authorization;
-  const match = typeof header === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  if (!match) throw new SitrepError("unauthenticated", "Send Authorization: Bearer <API_TOKEN>.");
-  const grant = await verifier.verify(match[1]!);
-  if (!grant) throw new SitrepError("unauthenticated", "The API token is not valid.");
+  const grant = await verifyBearer(request, verifier);
+  if (grant.role === "viewer" && request.method !== "GET") throw new SitrepError("forbidden", `The token "${grant.name}" may only read.`);
   const claimed = headerValue(request, ACTOR_HEADER);
   if (claimed !== undefined && !/^[A-Za-z0-9._@:-]{1,64}$/.test(claimed)) {
     throw new SitrepError("invalid_input", "X-Sitrep-Actor must be a Slack user id or a short name.", { field: ACTOR_HEADER });
@@ -63,4 +60,13 @@ export async function authenticate(request: FastifyRequest, verifier: TokenVerif
 function headerValue(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+async function verifyBearer(request: FastifyRequest, verifier: TokenVerifier): Promise<TokenGrant> {
+  const header = request.headers.authorization;
+  const match = typeof header === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) throw new SitrepError("unauthenticated", "Send Authorization: Bearer <API_TOKEN>.");
+  const grant = await verifier.verify(match[1]!);
+  if (!grant) throw new SitrepError("unauthenticated", "The API token is not valid.");
+  return grant;
 }

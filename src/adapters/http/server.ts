@@ -1,8 +1,11 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { HttpContext, RouteRegistrar } from "./context.js";
 import { sendError } from "./errors.js";
+import { approvalRoutes } from "./routes/approvals.js";
 import { healthRoutes } from "./routes/health.js";
 import { incidentRoutes } from "./routes/incidents.js";
+import { runbookRoutes } from "./routes/runbooks.js";
+import { tokenRoutes } from "./routes/tokens.js";
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -24,6 +27,6 @@ export function buildHttpServer(ctx: HttpContext, extraRoutes: readonly RouteReg
   server.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` } }),
   );
-  for (const register of [healthRoutes, incidentRoutes, ...extraRoutes]) register(server, ctx);
+  for (const register of [healthRoutes, incidentRoutes, runbookRoutes, tokenRoutes, approvalRoutes, ...extraRoutes]) register(server, ctx);
   return server;
 }

@@ -13,5 +13,24 @@ export function outboxStore(db: Db): OutboxStore {
         INSERT INTO outbox (incident_id, upstream, kind, payload, ordering_key, next_attempt_at, created_at)
         VALUES ${Prisma.join(values)}`;
     },
+
+    async backlog(upstream, options = {}) {
+      const rows = await db.$queryRaw<Array<{ incident_id: number; pending: bigint | number; oldest: Date | null }>>`
+        SELECT incident_id,
+               count(*) FILTER (WHERE status = 'pending') AS pending,
+               min(created_at) FILTER (WHERE status = 'pending') AS oldest
+        FROM outbox
+        WHERE upstream = ${upstream} AND incident_id IS NOT NULL
+          AND (status = 'pending' OR (status = 'delivered' AND delivered_at >= ${options.deliveredSince ?? null}::timestamptz))
+          AND (${options.incidentId ?? null}::int IS NULL OR incident_id = ${options.incidentId ?? null}::int)
+          AND (${options.excludeId ?? null}::bigint IS NULL OR id <> ${options.excludeId ?? null}::bigint)
+        GROUP BY incident_id
+        ORDER BY incident_id`;
+      return rows.map((r) => ({
+        incidentId: Number(r.incident_id),
+        pending: Number(r.pending),
+        oldestPendingAt: r.oldest ? new Date(r.oldest) : null,
+      }));
+    },
   };
 }

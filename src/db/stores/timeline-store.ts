@@ -59,7 +59,11 @@ export function timelineStore(db: Db): TimelineStore {
 
     async list(incidentId, options = {}) {
       const rows = await db.timelineEntry.findMany({
-        where: { incidentId, ...(options.afterId !== undefined ? { id: { gt: BigInt(options.afterId) } } : {}) },
+        where: {
+          incidentId,
+          ...(options.afterId !== undefined ? { id: { gt: BigInt(options.afterId) } } : {}),
+          ...(options.kinds ? { kind: { in: [...options.kinds] } } : {}),
+        },
         // When it happened, not when we heard of it: a pinned message keeps its own time.
         orderBy: options.newestFirst ? [{ occurredAt: "desc" }, { id: "desc" }] : [{ occurredAt: "asc" }, { id: "asc" }],
         ...(options.limit ? { take: options.limit } : {}),

@@ -1,0 +1,25 @@
+import type { presentBreaker } from "../http/operations/snapshot.js";
+import { table } from "./format.js";
+
+export interface HealthJson {
+  status: string;
+  database: string;
+  breakers: Array<ReturnType<typeof presentBreaker>>;
+  outbox: Array<{ upstream: string; pending: number; oldestAgeSeconds: number; dead: number }>;
+}
+
+function seconds(value: number): string {
+  if (value < 1) return "—";
+  if (value < 120) return `${Math.round(value)}s`;
+  if (value < 7200) return `${Math.round(value / 60)}m`;
+  return `${Math.round(value / 3600)}h`;
+}
+
+export function renderHealth(health: HealthJson): string {
+  const rows = health.breakers.map((b) => {
+    const o = health.outbox.find((x) => x.upstream === b.upstream);
+    const breaker = `${b.state}${b.mode === "auto" ? "" : " (manual)"}`;
+    return [b.upstream, breaker, o?.pending ?? 0, seconds(o?.oldestAgeSeconds ?? 0), o?.dead ?? 0];
+  });
+  return [`database: ${health.database}`, "", table(["UPSTREAM", "BREAKER", "PENDING", "OLDEST", "DEAD"], rows)].join("\n");
+}

@@ -1,0 +1,39 @@
+import { Gauge, Registry } from "prom-client";
+import { BREAKER_MODES, type BreakerState } from "../../../domain/breaker.js";
+import type { RouteRegistrar } from "../context.js";
+import type { SnapshotSource } from "./snapshot.js";
+
+const BREAKER_STATES: readonly BreakerState[] = ["closed", "open", "half_open"];
+
+/**
+ * GET /metrics in Prometheus text format. Values are read from the database
+ * at scrape time, so any replica answers for the whole deployment. Carries no
+ * incident details (titles, people), only counts and states.
+ */
+export function metricsRoutes(snapshot: SnapshotSource): RouteRegistrar {
+  const registry = new Registry();
+  const gauge = (name: string, help: string, labelNames: string[]) => new Gauge({ name, help, labelNames, registers: [registry] });
+  const breakerState = gauge("sitrep_breaker_state", "Circuit breaker state per upstream (1 for the current state)", ["upstream", "state"]);
+  const breakerMode = gauge("sitrep_breaker_mode", "Circuit breaker mode per upstream: auto, or a manual override", ["upstream", "mode"]);
+  const pending = gauge("sitrep_outbox_pending", "Deliveries waiting in the outbox per upstream", ["upstream"]);
+  const oldest = gauge("sitrep_outbox_oldest_pending_age_seconds", "Age of the oldest waiting delivery per upstream", ["upstream"]);
+  const dead = gauge("sitrep_outbox_dead", "Deliveries set aside (never delivered) per upstream", ["upstream"]);
+  const incidents = gauge("sitrep_incidents", "Live incidents by phase", ["phase"]);
+
+  return (server) => {
+    server.get("/metrics", async (_request, reply) => {
+      const now = await snapshot();
+      for (const b of now.breakers) {
+        for (const state of BREAKER_STATES) breakerState.set({ upstream: b.upstream, state }, b.state === state ? 1 : 0);
+        for (const mode of BREAKER_MODES) breakerMode.set({ upstream: b.upstream, mode }, b.mode === mode ? 1 : 0);
+      }
+      for (const o of now.outbox) {
+        pending.set({ upstream: o.upstream }, o.pending);
+        oldest.set({ upstream: o.upstream }, o.oldestAgeSeconds);
+        dead.set({ upstream: o.upstream }, o.dead);
+      }
+      for (const [phase, count] of Object.entries(now.incidents)) incidents.set({ phase }, count);
+      return reply.type(registry.contentType).send(await registry.metrics());
+    });
+  };
+}

@@ -1,0 +1,44 @@
+import { UPSTREAMS, type BreakerView } from "../../../app/breakers.js";
+import type { Upstream } from "../../../app/ports.js";
+import type { SqlRunner } from "../../../db/connection.js";
+import { liveIncidentsByPhase } from "../../../db/incident-counts.js";
+import { outboxQueue, type OutboxDepth } from "../../../db/outbox-queue.js";
+import type { Phase } from "../../../domain/phase.js";
+import type { Runtime } from "../../../integration.js";
+
+/** How the delivery machinery is doing, read fresh from the database (so every replica says the same). */
+export interface OperationsSnapshot {
+  readonly breakers: readonly BreakerView[];
+  /** One per upstream, zeros included. */
+  readonly outbox: readonly OutboxDepth[];
+  readonly incidents: Record<Phase, number>;
+}
+
+export type SnapshotSource = () => Promise<OperationsSnapshot>;
+
+export function snapshotSource(runtime: Pick<Runtime, "breakers" | "app">, sql: SqlRunner): SnapshotSource {
+  const queue = outboxQueue(sql);
+  return async () => {
+    const [breakers, depth, incidents] = await Promise.all([
+      runtime.breakers.list(),
+      queue.depth(runtime.app.clock.now()),
+      liveIncidentsByPhase(sql),
+    ]);
+    const outbox = UPSTREAMS.map(
+      (upstream: Upstream) => depth.find((d) => d.upstream === upstream) ?? { upstream, pending: 0, oldestAgeSeconds: 0, dead: 0 },
+    );
+    return { breakers, outbox, incidents };
+  };
+}
+
+export function presentBreaker(breaker: BreakerView) {
+  return {
+    upstream: breaker.upstream,
+    state: breaker.state,
+    mode: breaker.mode,
+    automatic: breaker.automatic,
+    openedAt: breaker.openedAt?.toISOString() ?? null,
+    probeAt: breaker.probeAt?.toISOString() ?? null,
+    changedAt: breaker.changedAt.toISOString(),
+  };
+}

@@ -1,0 +1,45 @@
+import { describeEntry } from "../../../domain/describe-entry.js";
+import type { Incident } from "../../../domain/incident.js";
+import { PHASE_LABELS } from "../../../domain/phase.js";
+import { ROLE_LABELS } from "../../../domain/roles.js";
+import { severityLabel } from "../../../domain/severity.js";
+import type { FollowUp, StatusUpdate } from "../../../domain/status-update.js";
+import type { TimelineEntry } from "../../../domain/timeline.js";
+import { quote } from "./entry-message.js";
+import { phaseLabel, slackDate, who } from "./format.js";
+import { context, escapeMrkdwn, fields, header, message, section, userText, type SlackMessage } from "./kit.js";
+
+export interface StatusReport {
+  readonly incident: Incident;
+  readonly latestUpdate: StatusUpdate | null;
+  readonly recent: readonly TimelineEntry[];
+  readonly openFollowUps: readonly FollowUp[];
+}
+
+const RECENT = 8;
+
+/** `/incident status`: a catch-up for whoever just joined. */
+export function statusReportMessage(report: StatusReport): SlackMessage {
+  const { incident } = report;
+  const due = incident.nextUpdateDueAt ? `Next status update due ${slackDate(incident.nextUpdateDueAt)}.` : "No update is due.";
+  const latest = report.latestUpdate
+    ? `*Latest update* (${slackDate(report.latestUpdate.postedAt)}, ${PHASE_LABELS[report.latestUpdate.phase]}):\n${quote(report.latestUpdate.body)}`
+    : "*Latest update:* _none yet_";
+  const recent = report.recent
+    .slice(-RECENT)
+    .map((e) => `• ${slackDate(e.occurredAt, "{time}")} ${userText(describeEntry(e))} — ${who(e.actor)}`)
+    .join("\n");
+  return message(`#${incident.number} ${incident.title}: ${PHASE_LABELS[incident.phase]}`, [
+    header(`#${incident.number} ${incident.title}`),
+    fields([
+      ["Phase", phaseLabel(incident.phase)],
+      ["Severity", severityLabel(incident.severity)],
+      [ROLE_LABELS.commander, who(incident.commander)],
+      [ROLE_LABELS.communications, who(incident.communications)],
+    ]),
+    section(latest),
+    section(`*Recent timeline:*\n${recent || "_nothing yet_"}`),
+    section(`*Open follow-ups:* ${report.openFollowUps.length ? report.openFollowUps.map((f) => userText(f.text)).join("; ") : "_none_"}`),
+    context([`${due} Declared ${slackDate(incident.declaredAt)}${incident.description ? ` · ${escapeMrkdwn(incident.description)}` : ""}`]),
+  ]);
+}

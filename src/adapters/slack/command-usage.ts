@@ -1,0 +1,54 @@
+import { escapeMrkdwn } from "./blocks/kit.js";
+
+/** One usage line per subcommand of /incident (design.md §3, "Slack command grammar"). */
+export const USAGE = {
+  declare: "/incident declare <title> [--sev 1-4] [--public] [--private]",
+  drill: "/incident drill [scenario]",
+  list: "/incident list",
+  help: "/incident help",
+  status: "/incident status",
+  commander: "/incident commander <@user>",
+  comms: "/incident comms <@user>",
+  handoff: "/incident handoff <@user> [notes]",
+  update: "/incident update [text]  (without text: opens the form prefilled for the current phase)",
+  identified: "/incident identified <text>",
+  monitoring: "/incident monitoring <text>",
+  resolved: "/incident resolved <text> [--force]",
+  severity: "/incident severity <1-4>",
+  note: "/incident note <text>",
+  publish: "/incident publish",
+  page: "/incident page <service>",
+  followup: "/incident followup <text> [<@owner>]",
+  source: "/incident source internal|upstream <provider>",
+  impact: "/incident impact <start> [<end>]  (ISO-8601, UTC unless the time has an offset)",
+  runbook: "/incident runbook [name]",
+  postmortem: "/incident postmortem",
+} as const;
+
+export type Subcommand = keyof typeof USAGE;
+
+/** Run anywhere; every other subcommand runs in an incident's channel. */
+export const ANYWHERE: ReadonlySet<Subcommand> = new Set(["declare", "drill", "list", "help"]);
+
+export function isSubcommand(word: string): word is Subcommand {
+  return Object.hasOwn(USAGE, word);
+}
+
+/** A usage line as mrkdwn: in code, with its <placeholders> escaped. */
+export function usageLine(name: Subcommand): string {
+  return `\`${escapeMrkdwn(USAGE[name])}\``;
+}
+
+/** Every subcommand, as mrkdwn. */
+export function helpText(): string {
+  const anywhere = [...ANYWHERE].map((name) => `• ${usageLine(name)}`);
+  const inChannel = (Object.keys(USAGE) as Subcommand[]).filter((n) => !ANYWHERE.has(n)).map((name) => `• ${usageLine(name)}`);
+  return [
+    "*`/incident`* with no text opens the declare form.",
+    "*Anywhere:*",
+    ...anywhere,
+    "*In an incident's channel:*",
+    ...inChannel,
+    "Users are mentions (`@name`). Times are UTC unless they carry an offset.",
+  ].join("\n");
+}

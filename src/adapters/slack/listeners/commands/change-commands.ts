@@ -1,0 +1,53 @@
+import { assignRole } from "../../../../app/assign-role.js";
+import { changePhase } from "../../../../app/change-phase.js";
+import { handOff } from "../../../../app/hand-off.js";
+import { publishIncident } from "../../../../app/publish-incident.js";
+import { setImpact } from "../../../../app/set-impact.js";
+import { setSeverity } from "../../../../app/set-severity.js";
+import { setSource } from "../../../../app/set-source.js";
+import { PHASE_LABELS } from "../../../../domain/phase.js";
+import { severityLabel } from "../../../../domain/severity.js";
+import type { SlackCommand } from "../../command-parser.js";
+import { done, type Answer, type InChannel } from "./command-request.js";
+
+type Of<N extends SlackCommand["name"]> = InChannel<Extract<SlackCommand, { name: N }>>;
+
+export async function runRole({ request, incident, actor, command, idempotencyKey }: Of<"commander" | "comms">): Promise<Answer> {
+  const role = command.name === "commander" ? "commander" : "communications";
+  await assignRole(request.ctx.app, { actor, ref: incident.number, role, user: command.user, idempotencyKey });
+  return done(
+    `<@${command.user}> is now the ${role === "commander" ? "incident commander" : "communications lead"} of #${incident.number}.`,
+  );
+}
+
+export async function runHandoff({ request, incident, actor, command, idempotencyKey }: Of<"handoff">): Promise<Answer> {
+  await handOff(request.ctx.app, { actor, ref: incident.number, to: command.user, notes: command.notes, idempotencyKey });
+  return done(`Handed #${incident.number} over to <@${command.user}>; the brief is being posted here.`);
+}
+
+export async function runPhase({ request, incident, actor, command, idempotencyKey }: Of<"phase">): Promise<Answer> {
+  const { phase, text, force } = command;
+  await changePhase(request.ctx.app, { actor, ref: incident.number, to: phase, text, force, idempotencyKey });
+  return done(`#${incident.number} is now ${PHASE_LABELS[phase].toLowerCase()}.`);
+}
+
+export async function runSeverity({ request, incident, actor, command, idempotencyKey }: Of<"severity">): Promise<Answer> {
+  await setSeverity(request.ctx.app, { actor, ref: incident.number, severity: command.severity, idempotencyKey });
+  return done(`#${incident.number} is now ${severityLabel(command.severity)}.`);
+}
+
+export async function runPublish({ request, incident, actor, idempotencyKey }: Of<"publish">): Promise<Answer> {
+  await publishIncident(request.ctx.app, { actor, ref: incident.number, idempotencyKey });
+  return done(`#${incident.number} is now customer-facing; it goes on the status page.`);
+}
+
+export async function runSource({ request, incident, actor, command, idempotencyKey }: Of<"source">): Promise<Answer> {
+  await setSource(request.ctx.app, { actor, ref: incident.number, source: command.source, provider: command.provider, idempotencyKey });
+  return done(`#${incident.number} is classified as ${command.source}${command.provider ? ` (${command.provider})` : ""}.`);
+}
+
+export async function runImpact({ request, incident, actor, command, idempotencyKey }: Of<"impact">): Promise<Answer> {
+  await setImpact(request.ctx.app, { actor, ref: incident.number, start: command.start, end: command.end, idempotencyKey });
+  const end = command.end ? command.end.toISOString() : "ongoing";
+  return done(`Customer impact of #${incident.number}: ${command.start.toISOString()} – ${end}.`);
+}

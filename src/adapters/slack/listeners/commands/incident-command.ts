@@ -1,0 +1,31 @@
+import type { App } from "@slack/bolt";
+import { escapeMrkdwn } from "../../blocks/kit.js";
+import { parseCommand } from "../../command-parser.js";
+import { helpText, usageLine } from "../../command-usage.js";
+import { errorText, ephemeral, type ListenerContext } from "../listener-context.js";
+import type { Answer } from "./command-request.js";
+import { routeCommand } from "./command-router.js";
+
+/**
+ * `/incident …`. The answer is the ack itself (ephemeral), sent after the use
+ * case has committed; what the change means for the channel follows from the
+ * outbox. A malformed command changes nothing and is answered with its usage.
+ */
+export function registerIncidentCommand(bolt: App, ctx: ListenerContext): void {
+  bolt.command("/incident", async ({ command, ack, client }) => {
+    const parsed = parseCommand(command.text ?? "");
+    if (!parsed.ok) {
+      const usage = parsed.usage ? `Usage: ${usageLine(parsed.usage)}` : helpText();
+      await ack(ephemeral(`:warning: ${escapeMrkdwn(parsed.error)}\n${usage}`));
+      return;
+    }
+    let answer: Answer;
+    try {
+      const request = { ctx, client, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id };
+      answer = await routeCommand(request, parsed.command);
+    } catch (error) {
+      answer = ephemeral(errorText(error, ctx.log));
+    }
+    await (answer ? ack(answer) : ack());
+  });
+}

@@ -1,0 +1,53 @@
+import type { AppContext } from "../../../app/context.js";
+import type { Actor } from "../../../domain/actor.js";
+import { isSitrepError } from "../../../domain/errors.js";
+import type { Logger } from "../../../logger.js";
+import { escapeMrkdwn, userText, type Block } from "../blocks/kit.js";
+import type { StatusTemplates } from "../status-templates.js";
+import { SlackApiError } from "../web-api-errors.js";
+
+/** Event ids already handled (Slack resends an event it thinks we missed). */
+export interface DeliveryLog {
+  seen(key: string): Promise<boolean>;
+  record(key: string, at: Date): Promise<void>;
+}
+
+/** What every Slack listener is given. */
+export interface ListenerContext {
+  readonly app: AppContext;
+  readonly admins: readonly string[];
+  readonly templates: StatusTemplates;
+  readonly log: Logger;
+  readonly deliveries: DeliveryLog;
+}
+
+/**
+ * The person acting in Slack. Inside an incident's own channel, being able to
+ * act there proves membership, which is what seeing a private incident means.
+ */
+export function slackActor(ctx: ListenerContext, userId: string, options: { inIncidentChannel?: boolean } = {}): Actor {
+  return { id: userId, via: "slack", isAdmin: ctx.admins.includes(userId), ...(options.inIncidentChannel ? { privateAccess: true } : {}) };
+}
+
+export interface Ephemeral {
+  readonly response_type: "ephemeral";
+  readonly text: string;
+  readonly blocks?: Block[];
+}
+
+export const ephemeral = (text: string, blocks?: Block[]): Ephemeral => ({
+  response_type: "ephemeral",
+  text,
+  ...(blocks ? { blocks } : {}),
+});
+
+/** A refusal or a failure, said to the one person who caused it. Unknown errors are logged, never shown. */
+export function errorText(error: unknown, log: Logger): string {
+  if (isSitrepError(error)) return `:warning: ${userText(error.message)}`;
+  if (error instanceof SlackApiError) {
+    log.warn({ err: error }, "slack call made while answering failed");
+    return `:warning: Slack did not accept that just now (${escapeMrkdwn(error.code ?? "unavailable")}); please try again.`;
+  }
+  log.error({ err: error }, "slack request failed");
+  return ":boom: Something went wrong on our side; it has been logged and nothing was changed.";
+}

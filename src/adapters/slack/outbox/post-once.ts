@@ -1,0 +1,56 @@
+import type { OutboxRecord } from "../../../db/outbox-queue.js";
+import type { SlackMessage } from "../blocks/kit.js";
+import { platformCode, slackCall, SlackApiError } from "../web-api-errors.js";
+import type { DeliveryContext } from "./delivery-context.js";
+
+const METADATA_TYPE = "sitrep_message";
+
+/**
+ * Posts a message at most once per key. Every post carries its key in message
+ * metadata; a retried delivery (whose first attempt may have posted before it
+ * failed) first looks for that key among the channel's recent messages.
+ */
+export async function postOnce(
+  ctx: DeliveryContext,
+  record: OutboxRecord,
+  channel: string,
+  key: string,
+  msg: SlackMessage,
+): Promise<string> {
+  if (record.attempts > 1) {
+    const existing = await findPosted(ctx, channel, key, record.createdAt);
+    if (existing) return existing;
+  }
+  const args = { channel, ...msg, unfurl_links: false, metadata: { event_type: METADATA_TYPE, event_payload: { key } } };
+  try {
+    return await post(ctx, args);
+  } catch (error) {
+    // With chat:write.public Slack lets us post in public channels without joining; private ones need an invite.
+    if (platformCode(error) !== "not_in_channel") throw error;
+    await slackCall("conversations.join", () => ctx.client.conversations.join({ channel }));
+    return post(ctx, args);
+  }
+}
+
+async function post(ctx: DeliveryContext, args: Parameters<DeliveryContext["client"]["chat"]["postMessage"]>[0]): Promise<string> {
+  const result = await slackCall("chat.postMessage", () => ctx.client.chat.postMessage(args));
+  return result.ts ?? "";
+}
+
+async function findPosted(ctx: DeliveryContext, channel: string, key: string, since: Date): Promise<string | null> {
+  const oldest = String(Math.floor(since.getTime() / 1000) - 60);
+  try {
+    const history = await slackCall("conversations.history", () =>
+      ctx.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true }),
+    );
+    const found = (history.messages ?? []).find((m) => {
+      const metadata = m.metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
+      return metadata?.event_type === METADATA_TYPE && metadata.event_payload?.key === key;
+    });
+    return found?.ts ?? null;
+  } catch (error) {
+    // A channel we cannot read (not a member of the announce channel) cannot be checked: post.
+    if (error instanceof SlackApiError && !error.options.retryable) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Deliverer, DeliverFn } from "../../../jobs/delivery.js";
+import { KIND, type SlackKind } from "../planner/outbox-kinds.js";
+import { createChannel, invite, pinMessage, postHeader, refreshHeader, setTopic } from "./channel-steps.js";
+import type { DeliveryContext } from "./delivery-context.js";
+import { announce, postEntry, postHandoffBrief } from "./message-steps.js";
+
+/**
+ * Delivers the Slack outbox. Slack allows about one message per second per
+ * channel, and each incident's messages go out one at a time anyway, so a
+ * round claims a few.
+ */
+export function slackDeliverer(ctx: DeliveryContext): Deliverer {
+  const step =
+    (fn: (c: DeliveryContext, r: Parameters<DeliverFn>[0]) => Promise<void>): DeliverFn =>
+    (record) =>
+      fn(ctx, record);
+  const kinds: Record<SlackKind, DeliverFn> = {
+    [KIND.createChannel]: step(createChannel),
+    [KIND.invite]: step(invite),
+    [KIND.postHeader]: step(postHeader),
+    [KIND.refreshHeader]: step(refreshHeader),
+    [KIND.setTopic]: step(setTopic),
+    [KIND.postEntry]: step(postEntry),
+    [KIND.handoffBrief]: step(postHandoffBrief),
+    [KIND.announce]: step(announce),
+    [KIND.pin]: step(pinMessage),
+  };
+  return { upstream: "slack", kinds, batchSize: 8 };
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import type { TimelineEntry } from "../../../domain/timeline.js";
+
+/** The Slack outbox messages: each is one step, safe to deliver twice. */
+export const KIND = {
+  createChannel: "slack.create_channel",
+  invite: "slack.invite",
+  postHeader: "slack.post_header",
+  refreshHeader: "slack.refresh_header",
+  setTopic: "slack.set_topic",
+  postEntry: "slack.post_entry",
+  handoffBrief: "slack.handoff_brief",
+  announce: "slack.announce",
+  pin: "slack.pin",
+} as const;
+
+export type SlackKind = (typeof KIND)[keyof typeof KIND];
+
+export const inviteSchema = z.object({ users: z.array(z.string()).max(100) });
+export const pinSchema = z.object({ channel: z.string(), ts: z.string() });
+
+/** A timeline entry travels as JSON; its times come back as Dates. */
+const entrySchema = z.object({
+  entry: z.object({
+    id: z.number(),
+    incidentId: z.number(),
+    kind: z.string(),
+    actor: z.string(),
+    via: z.string(),
+    occurredAt: z.coerce.date(),
+    recordedAt: z.coerce.date(),
+    payload: z.record(z.string(), z.unknown()),
+  }),
+});
+
+export function entryPayload(entry: TimelineEntry): Record<string, unknown> {
+  return { entry: JSON.parse(JSON.stringify(entry)) as Record<string, unknown> };
+}
+
+export function readEntry(payload: unknown): TimelineEntry {
+  return entrySchema.parse(payload).entry as TimelineEntry;
+}

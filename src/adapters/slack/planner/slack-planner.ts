@@ -1,0 +1,91 @@
+import { outbox, type Change, type Effect, type EffectPlanner } from "../../../app/effects.js";
+import { isSlackUserId } from "../../../domain/actor.js";
+import type { Incident } from "../../../domain/incident.js";
+import type { TimelineEntry } from "../../../domain/timeline.js";
+import { entryPayload, KIND, type SlackKind } from "./outbox-kinds.js";
+
+export interface SlackPlannerOptions {
+  /** Where declarations and phase changes are announced; unset: nowhere. */
+  readonly announceChannel?: string;
+}
+
+const HEADER_FIELDS = [
+  "title",
+  "phase",
+  "severity",
+  "commander",
+  "communications",
+  "nextUpdateDueAt",
+  "statuspageState",
+  "public",
+  "private",
+  "mode",
+] as const;
+const TOPIC_FIELDS = ["title", "phase", "severity", "commander", "communications"] as const;
+
+function changed(change: Change, names: ReadonlyArray<keyof Incident>): boolean {
+  const { before, after } = change;
+  if (before === null) return true;
+  return names.some((name) => String(before[name]) !== String(after[name]));
+}
+
+/** The people who belong in the channel from the start: the declarer and the role holders. */
+function founders(incident: Incident): string[] {
+  return [...new Set([incident.declaredBy, incident.commander, incident.communications])].filter(
+    (u): u is string => u !== null && isSlackUserId(u),
+  );
+}
+
+function newRoleHolder(entry: TimelineEntry): string | null {
+  if (entry.kind === "role_assigned") return entry.payload.user;
+  if (entry.kind === "role_handed_off") return entry.payload.to;
+  return null;
+}
+
+/**
+ * Everything Slack shows about an incident comes from its timeline: the
+ * declaration opens the channel; every later entry is posted in it (naming who
+ * and from where); state changes refresh the pinned header and the topic; new
+ * role holders are invited; phase changes are announced unless the incident is
+ * private. One ordering key per incident keeps these in order.
+ */
+export function slackPlanner(options: SlackPlannerOptions): EffectPlanner {
+  return (change) => {
+    const incident = change.after;
+    if (incident.mode === "imported") return [];
+    const effects: Effect[] = [];
+    const add = (kind: SlackKind, payload: Record<string, unknown> = {}) =>
+      effects.push(
+        outbox({
+          upstream: "slack",
+          kind,
+          payload: { incidentId: incident.id, ...payload },
+          orderingKey: `slack:${incident.id}`,
+          incidentId: incident.id,
+        }),
+      );
+    const declared = change.entries.some((e) => e.kind === "incident_declared");
+    const invitees = declared
+      ? founders(incident)
+      : change.entries.map(newRoleHolder).filter((u): u is string => u !== null && isSlackUserId(u));
+
+    if (declared) add(KIND.createChannel);
+    if (invitees.length > 0) add(KIND.invite, { users: [...new Set(invitees)] });
+    if (declared) add(KIND.postHeader);
+    for (const entry of change.entries) {
+      if (entry.kind === "incident_declared") continue;
+      add(entry.kind === "role_handed_off" ? KIND.handoffBrief : KIND.postEntry, entryPayload(entry));
+      if (entry.kind === "message_pinned" && entry.payload.message.channel === incident.channelId) {
+        add(KIND.pin, { channel: entry.payload.message.channel, ts: entry.payload.message.ts });
+      }
+    }
+    if (!declared && changed(change, HEADER_FIELDS)) add(KIND.refreshHeader);
+    if (changed(change, TOPIC_FIELDS)) add(KIND.setTopic);
+    if (options.announceChannel && !incident.private && incident.mode === "live") {
+      for (const entry of change.entries) {
+        if (entry.kind === "incident_declared" || entry.kind === "phase_changed") add(KIND.announce, entryPayload(entry));
+      }
+    }
+    return effects;
+  };
+}

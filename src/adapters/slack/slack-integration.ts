@@ -1,0 +1,63 @@
+import { fileURLToPath } from "node:url";
+import { HTTPReceiver, type App } from "@slack/bolt";
+import { slackDeliveryStore } from "../../db/stores/slack-delivery-store.js";
+import type { Integration, IntegrationFactory } from "../../integration.js";
+import { createBoltApp } from "./bolt-app.js";
+import { boltLogger } from "./bolt-logger.js";
+import { BotIdentity, type BotIds } from "./bot-identity.js";
+import { slackEventsRoute, SLACK_EVENTS_PATH } from "./events-route.js";
+import type { ListenerContext } from "./listeners/listener-context.js";
+import { slackDeliverer } from "./outbox/slack-deliverer.js";
+import { slackPlanner } from "./planner/slack-planner.js";
+import { loadStatusTemplates } from "./status-templates.js";
+import { createWebClient } from "./web-client.js";
+
+const TEMPLATES_PATH = fileURLToPath(new URL("../../../runbooks/status-templates.md", import.meta.url));
+
+/**
+ * Slack, when SLACK_BOT_TOKEN is set: Bolt on our server at /slack/events (or
+ * Socket Mode with SLACK_APP_TOKEN), the planner that turns every committed
+ * change into Slack outbox messages, and the worker that delivers them.
+ */
+export const slackIntegration: IntegrationFactory = (runtime): Integration | null => {
+  const { config, log, app } = runtime;
+  const token = config.SLACK_BOT_TOKEN;
+  if (!token) return null;
+  const slackLog = log.child({ integration: "slack" });
+  const client = createWebClient({ token, slackApiUrl: config.SLACK_API_URL, log: slackLog });
+  const identity = new BotIdentity(client);
+  const socketMode = config.SLACK_APP_TOKEN !== undefined;
+  const receiver = socketMode
+    ? undefined
+    : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? "", endpoints: [SLACK_EVENTS_PATH], logger: boltLogger(slackLog) });
+  const listeners: ListenerContext = {
+    app,
+    admins: config.SLACK_ADMIN_USERS,
+    templates: loadStatusTemplates(TEMPLATES_PATH),
+    log: slackLog,
+    deliveries: slackDeliveryStore(runtime.connection.sql),
+  };
+  let bolt: App | null = null;
+
+  return {
+    name: "slack",
+    planners: [slackPlanner({ announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL })],
+    deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL })],
+    routes: receiver ? [slackEventsRoute(receiver)] : [],
+    async start() {
+      const bot = await identity.get().catch((error: unknown): BotIds | null => {
+        slackLog.error({ err: error }, "auth.test failed; Slack requests will verify the token as they come");
+        return null;
+      });
+      bolt = createBoltApp(
+        { token, slackApiUrl: config.SLACK_API_URL, log: slackLog, receiver, appToken: config.SLACK_APP_TOKEN, bot },
+        listeners,
+      );
+      if (socketMode) await bolt.start();
+      slackLog.info({ mode: socketMode ? "socket" : "http", bot: bot?.userId }, "slack connected");
+    },
+    async stop() {
+      if (socketMode && bolt) await bolt.stop();
+    },
+  };
+};

@@ -1,0 +1,38 @@
+import type { Actor } from "../domain/actor.js";
+import type { BreakerMode, BreakerState } from "../domain/breaker.js";
+import { forbidden } from "../domain/errors.js";
+import type { Upstream } from "./ports.js";
+
+export const UPSTREAMS: readonly Upstream[] = ["statuspage", "slack", "pagerduty"];
+
+/** One upstream's circuit breaker as operators see it. */
+export interface BreakerView {
+  readonly upstream: Upstream;
+  readonly mode: BreakerMode;
+  /** What callers get: the override when there is one, else the computed state. */
+  readonly state: BreakerState;
+  /** What the policy alone would say. */
+  readonly automatic: BreakerState;
+  readonly openedAt: Date | null;
+  readonly probeAt: Date | null;
+  readonly changedAt: Date;
+}
+
+/** The shared circuit breakers (state in the database; see src/jobs/breaker-gate.ts). */
+export interface BreakerBoard {
+  list(): Promise<BreakerView[]>;
+  /** Sets the manual override; channels with deliveries waiting are told if calls stop or resume. */
+  setMode(upstream: Upstream, mode: BreakerMode): Promise<BreakerView>;
+}
+
+export interface OverrideBreakerInput {
+  readonly actor: Actor;
+  readonly upstream: Upstream;
+  readonly mode: BreakerMode;
+}
+
+/** The manual override, in one place for every replica (seed 002). Admins only. */
+export async function overrideBreaker(board: BreakerBoard, input: OverrideBreakerInput): Promise<BreakerView> {
+  if (!input.actor.isAdmin) throw forbidden("Only an admin can override a circuit breaker.");
+  return board.setMode(input.upstream, input.mode);
+}

@@ -1,0 +1,46 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Actor } from "../domain/actor.js";
+import { TOKEN_ROLES, type ApiTokenInfo, type TokenRole } from "../domain/api-token.js";
+import { conflict, forbidden, invalidInput, notFound } from "../domain/errors.js";
+import type { AppContext } from "./context.js";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function adminOnly(actor: Actor): void {
+  if (!actor.isAdmin) throw forbidden("Only an admin token can manage API tokens.");
+}
+
+/** Creates a token and returns it once; only its hash is kept. */
+export async function createApiToken(
+  ctx: AppContext,
+  input: { actor: Actor; name: string; role: string; privateAccess?: boolean },
+): Promise<{ token: string; info: ApiTokenInfo }> {
+  adminOnly(input.actor);
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(input.name))
+    throw invalidInput("name", "name must be lowercase letters, digits and dashes (at most 40).");
+  if (!(TOKEN_ROLES as readonly string[]).includes(input.role))
+    throw invalidInput("role", `role must be one of ${TOKEN_ROLES.join(", ")}.`);
+  const token = `sitrep_${randomBytes(24).toString("base64url")}`;
+  const info: ApiTokenInfo = {
+    name: input.name,
+    role: input.role as TokenRole,
+    privateAccess: input.privateAccess === true,
+    createdAt: ctx.clock.now(),
+  };
+  const created = await ctx.db.transaction((tx) => tx.tokens.create({ ...info, hash: hashToken(token) }));
+  if (!created) throw conflict(`A token named "${input.name}" already exists.`);
+  return { token, info };
+}
+
+export async function listApiTokens(ctx: AppContext, actor: Actor): Promise<ApiTokenInfo[]> {
+  adminOnly(actor);
+  return ctx.db.read.tokens.list();
+}
+
+export async function revokeApiToken(ctx: AppContext, actor: Actor, name: string): Promise<void> {
+  adminOnly(actor);
+  const revoked = await ctx.db.transaction((tx) => tx.tokens.revoke(name));
+  if (!revoked) throw notFound(`There is no token named "${name}".`);
+}

@@ -1,0 +1,72 @@
+import type PgBoss from "pg-boss";
+import type { AppContext } from "../app/context.js";
+import type { TimeZones } from "../app/ports.js";
+import { completeMonitoringWindow, type MonitoringWindowJob } from "../app/timers/complete-monitoring-window.js";
+import { COMMANDER_BREAK, MONITORING_WINDOW, timerPlanner, UPDATE_REMINDER } from "../app/timers/plan-timers.js";
+import { sendUpdateReminder, type UpdateReminderJob } from "../app/timers/send-update-reminder.js";
+import { suggestBreak, type CommanderBreakJob } from "../app/timers/suggest-break.js";
+import type { Config } from "../config.js";
+import { parseWorkingHours } from "../domain/reminders.js";
+import type { Integration } from "../integration.js";
+import type { Logger } from "../logger.js";
+import type { JobEngine } from "./job-engine.js";
+
+export interface TimerObserver {
+  /** How late a timer fired, for /metrics and the timer benchmark. */
+  fired?(name: string, latenessMs: number): void;
+}
+
+const NO_ZONES: TimeZones = { of: async () => null };
+
+/**
+ * The plan's heartbeat: update reminders, the monitoring window and break
+ * suggestions, as durable pg-boss jobs that survive restarts and run once
+ * across replicas.
+ */
+export function timersIntegration(
+  engine: JobEngine,
+  deps: { app: AppContext; config: Config; log: Logger; zones?: TimeZones; observer?: TimerObserver; pollingIntervalSeconds?: number },
+): Integration {
+  const { app, config, log } = deps;
+  const hours = parseWorkingHours(config.WORKING_HOURS);
+  const work = { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 0.5, batchSize: 100 };
+  const handlers: Record<string, (data: never) => Promise<unknown>> = {
+    [UPDATE_REMINDER]: (job: UpdateReminderJob) => sendUpdateReminder(app, job),
+    [MONITORING_WINDOW]: (job: MonitoringWindowJob) => completeMonitoringWindow(app, job),
+    [COMMANDER_BREAK]: (job: CommanderBreakJob) => suggestBreak(app, deps.zones ?? NO_ZONES, hours, job),
+  };
+
+  async function runBatch(name: string, jobs: PgBoss.JobWithMetadata<object>[]): Promise<void> {
+    // Each job on its own: one failure must not fail the others of its batch.
+    const results = await Promise.allSettled(
+      jobs.map(async (job) => {
+        deps.observer?.fired?.(name, Date.now() - new Date(job.startAfter).getTime());
+        await handlers[name]!(job.data as never);
+      }),
+    );
+    const failed = results.flatMap((r, i) => (r.status === "rejected" ? [{ job: jobs[i]!, error: r.reason as Error }] : []));
+    for (const { job, error } of failed) {
+      log.error({ err: error, job: name, data: job.data }, "timer failed; retrying");
+      await engine.send(name, job.data, { startAfter: 2 });
+    }
+  }
+
+  return {
+    name: "timers",
+    planners: [
+      timerPlanner({
+        statusUpdateIntervalMs: config.STATUS_UPDATE_INTERVAL,
+        monitoringWindowMs: config.MONITORING_WINDOW,
+        commanderBreakAfterMs: config.COMMANDER_BREAK_AFTER,
+      }),
+    ],
+    async start() {
+      for (const name of Object.keys(handlers)) {
+        await engine.work<object>(name, { ...work, includeMetadata: true }, (jobs) => runBatch(name, jobs));
+      }
+    },
+    async stop() {
+      await engine.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}

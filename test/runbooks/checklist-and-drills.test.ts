@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
+
+let sitrep: TestSitrep;
+const alice = { "x-sitrep-actor": "UALICE" };
+type Entry = { kind: string; payload: Record<string, unknown> };
+
+beforeAll(async () => {
+  sitrep = await startTestSitrep({ MONITORING_WINDOW: "PT0S" });
+});
+afterAll(async () => sitrep.stop());
+
+async function timeline(ref: number): Promise<Entry[]> {
+  return (await sitrep.api<{ entries: Entry[] }>("GET", `/api/v1/incidents/${ref}/timeline`)).body.entries;
+}
+
+describe("runbooks, checklist and drills", () => {
+  it("suggests runbooks on declaration and lists them in the API", async () => {
+    const { body } = await sitrep.api<{ incident: { number: number } }>(
+      "POST",
+      "/api/v1/incidents",
+      { title: "AWS S3 outage in us-east-1" },
+      alice,
+    );
+    const suggested = (await timeline(body.incident.number)).find((e) => e.kind === "runbook_suggested");
+    expect((suggested!.payload.runbooks as string[])[0]).toBe("upstream-provider-outage");
+    const list = await sitrep.api<{ runbooks: Array<{ name: string }> }>("GET", "/api/v1/runbooks");
+    expect(list.body.runbooks.map((r) => r.name)).toContain("load-shedding");
+    const one = await sitrep.api<{ runbook: { body: string } }>("GET", "/api/v1/runbooks/load-shedding");
+    expect(one.body.runbook.body).toContain("# Load shedding");
+    expect((await sitrep.api("GET", "/api/v1/runbooks/nope")).status).toBe(404);
+  });
+
+  it("records each checklist tick in the timeline and nags about open items at resolution", async () => {
+    const { body } = await sitrep.api<{ incident: { number: number } }>("POST", "/api/v1/incidents", { title: "Checklist" }, alice);
+    const ref = body.incident.number;
+    expect(
+      (await sitrep.api("POST", `/api/v1/incidents/${ref}/checklist`, { item: "roles-assigned" }, { "x-sitrep-actor": "UBOB" })).status,
+    ).toBe(200);
+    expect((await sitrep.api("POST", `/api/v1/incidents/${ref}/checklist`, { item: "roles-assigned" }, alice)).status).toBe(409);
+    const unknown = await sitrep.api<{ error: { field: string } }>("POST", `/api/v1/incidents/${ref}/checklist`, { item: "nope" }, alice);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.field).toBe("item");
+    const state = await sitrep.api<{ items: Array<{ id: string; checked: boolean; by: string | null }> }>(
+      "GET",
+      `/api/v1/incidents/${ref}/checklist`,
+    );
+    expect(state.body.items.find((i) => i.id === "roles-assigned")).toMatchObject({ checked: true, by: "UBOB" });
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/phase`, { phase: "resolved", text: "Fixed." }, alice);
+    const entries = await timeline(ref);
+    expect(entries.filter((e) => e.kind === "checklist_ticked")).toEqual([
+      expect.objectContaining({ payload: { item: "roles-assigned", label: "Commander and communications lead assigned", checked: true } }),
+    ]);
+    const nag = entries.find((e) => e.kind === "checklist_open_at_resolution")!;
+    const open = (nag.payload.open as Array<{ item: string }>).map((o) => o.item);
+    expect(open).toContain("first-update");
+    expect(open).not.toContain("roles-assigned");
+  });
+
+  it("starts a drill marked as one everywhere", async () => {
+    const { status, body } = await sitrep.api<{ incident: { number: number; title: string; mode: string } }>(
+      "POST",
+      "/api/v1/drills",
+      { scenario: "bad-deploy" },
+      alice,
+    );
+    expect(status).toBe(201);
+    expect(body.incident).toMatchObject({ mode: "drill", title: "[DRILL] A deploy breaks checkout" });
+    expect((await timeline(body.incident.number)).map((e) => e.kind)).toContain("drill_started");
+    const missing = await sitrep.api<{ error: { message: string } }>("POST", "/api/v1/drills", { scenario: "nope" }, alice);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toContain("bad-deploy");
+  });
+});

@@ -1,0 +1,218 @@
+import { blocksProblem } from "./fake-slack-blocks.js";
+import type { FakeChannel, FakeMessage, FakeWorkspace } from "./fake-slack-state.js";
+
+export type Args = Record<string, unknown>;
+export type Answer = Record<string, unknown>;
+export type Method = (ws: FakeWorkspace, args: Args) => Answer;
+
+/** An `ok:false` answer, as Slack sends it: HTTP 200 with the error code. */
+export class SlackFailure extends Error {
+  constructor(readonly error: string) {
+    super(error);
+  }
+}
+const fail = (error: string): never => {
+  throw new SlackFailure(error);
+};
+
+const str = (args: Args, name: string): string => (typeof args[name] === "string" ? (args[name] as string) : "");
+
+function channelOf(ws: FakeWorkspace, args: Args, name = "channel"): FakeChannel {
+  const channel = ws.channels.get(str(args, name));
+  return channel ?? fail("channel_not_found");
+}
+
+function memberChannel(ws: FakeWorkspace, args: Args): FakeChannel {
+  const channel = channelOf(ws, args);
+  if (channel.is_archived) fail("is_archived");
+  if (!channel.members.has(ws.botUserId)) fail("not_in_channel");
+  return channel;
+}
+
+const present = (c: FakeChannel) => ({
+  id: c.id,
+  name: c.name,
+  name_normalized: c.name,
+  is_channel: true,
+  is_private: c.is_private,
+  is_archived: c.is_archived,
+  is_member: false,
+  creator: c.creator,
+  created: c.created,
+  topic: { value: c.topic, creator: "", last_set: 0 },
+  num_members: c.members.size,
+});
+
+const presentMessage = (m: FakeMessage, withMetadata: boolean) => ({
+  type: "message",
+  ts: m.ts,
+  text: m.text,
+  ...(m.user ? { user: m.user } : {}),
+  ...(m.bot_id ? { bot_id: m.bot_id } : {}),
+  ...(m.blocks ? { blocks: m.blocks } : {}),
+  ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+  ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+});
+
+function createChannel(ws: FakeWorkspace, args: Args): Answer {
+  const name = str(args, "name");
+  if (name === "") fail("invalid_name_required");
+  if (name.length > 80) fail("invalid_name_maxlength");
+  if (/[^a-z0-9_-]/.test(name)) fail("invalid_name_specials");
+  if (ws.channelNamed(name)) fail("name_taken");
+  const channel = ws.addChannel({
+    name,
+    creator: ws.botUserId,
+    is_private: args.is_private === true || args.is_private === "true",
+    members: [ws.botUserId],
+  });
+  return { channel: { ...present(channel), is_member: true } };
+}
+
+function invite(ws: FakeWorkspace, args: Args): Answer {
+  const channel = memberChannel(ws, args);
+  const users = str(args, "users").split(",").filter(Boolean);
+  if (users.length === 0) fail("no_user");
+  if (users.includes(ws.botUserId)) fail("cant_invite_self");
+  if (users.some((u) => ws.unknownUsers.has(u) || !/^[UW][A-Z0-9]+$/.test(u))) fail("user_not_found");
+  if (users.every((u) => channel.members.has(u))) fail("already_in_channel");
+  for (const user of users) channel.members.add(user);
+  return { channel: present(channel) };
+}
+
+function setTopic(ws: FakeWorkspace, args: Args): Answer {
+  const channel = memberChannel(ws, args);
+  const topic = str(args, "topic");
+  if (topic.length > 250) fail("too_long");
+  channel.topic = topic;
+  return { channel: present(channel) };
+}
+
+function list(ws: FakeWorkspace, args: Args): Answer {
+  const limit = Math.min(Number(args.limit ?? 100) || 100, 1000);
+  const offset = args.cursor ? Number(Buffer.from(str(args, "cursor"), "base64").toString()) : 0;
+  const visible = [...ws.channels.values()].filter(
+    (c) =>
+      (!c.is_private || c.members.has(ws.botUserId)) &&
+      (args.exclude_archived !== true && args.exclude_archived !== "true" ? true : !c.is_archived),
+  );
+  const page = visible.slice(offset, offset + limit);
+  const next = offset + limit < visible.length ? Buffer.from(String(offset + limit)).toString("base64") : "";
+  return { channels: page.map(present), response_metadata: { next_cursor: next } };
+}
+
+function history(ws: FakeWorkspace, args: Args): Answer {
+  const channel = memberChannel(ws, args);
+  const inclusive = args.inclusive === true || args.inclusive === "true";
+  const latest = args.latest ? Number(args.latest) : Infinity;
+  const oldest = args.oldest ? Number(args.oldest) : 0;
+  const meta = args.include_all_metadata === true || args.include_all_metadata === "true";
+  const found = ws
+    .messagesIn(channel.id)
+    .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
+    .filter((m) => (inclusive ? Number(m.ts) <= latest : Number(m.ts) < latest) && Number(m.ts) >= oldest)
+    .reverse()
+    .slice(0, Number(args.limit ?? 100) || 100);
+  return { messages: found.map((m) => presentMessage(m, meta)), has_more: false };
+}
+
+function replies(ws: FakeWorkspace, args: Args): Answer {
+  const channel = memberChannel(ws, args);
+  const ts = str(args, "ts");
+  const found = ws.messagesIn(channel.id).filter((m) => m.ts === ts || m.thread_ts === ts);
+  if (found.length === 0) fail("thread_not_found");
+  return { messages: found.map((m) => presentMessage(m, false)), has_more: false };
+}
+
+function postMessage(ws: FakeWorkspace, args: Args): Answer {
+  const channel = channelOf(ws, args);
+  if (channel.is_archived) fail("is_archived");
+  if (channel.is_private && !channel.members.has(ws.botUserId)) fail("not_in_channel");
+  if (!args.text && !args.blocks) fail("no_text");
+  if (blocksProblem(args.blocks, 50)) fail("invalid_blocks");
+  const msg: FakeMessage = {
+    channel: channel.id,
+    ts: ws.nextTs(),
+    bot_id: ws.botId,
+    user: ws.botUserId,
+    text: str(args, "text"),
+    blocks: args.blocks as unknown[] | undefined,
+    metadata: args.metadata as FakeMessage["metadata"],
+  };
+  ws.messages.push(msg);
+  return { channel: channel.id, ts: msg.ts, message: presentMessage(msg, false) };
+}
+
+function update(ws: FakeWorkspace, args: Args): Answer {
+  const channel = channelOf(ws, args);
+  const msg = ws.messagesIn(channel.id).find((m) => m.ts === str(args, "ts")) ?? fail("message_not_found");
+  if (msg.bot_id !== ws.botId) fail("cant_update_message");
+  if (str(args, "text").length > 4000) fail("msg_too_long");
+  if (blocksProblem(args.blocks, 50)) fail("invalid_blocks");
+  msg.text = str(args, "text");
+  msg.blocks = args.blocks as unknown[] | undefined;
+  return { channel: channel.id, ts: msg.ts, text: msg.text, message: presentMessage(msg, false) };
+}
+
+function pin(ws: FakeWorkspace, args: Args): Answer {
+  const channel = memberChannel(ws, args);
+  const ts = str(args, "timestamp");
+  if (!ws.messagesIn(channel.id).some((m) => m.ts === ts)) fail("message_not_found");
+  const pins = ws.pins.get(channel.id) ?? new Set<string>();
+  if (pins.has(ts)) fail("already_pinned");
+  ws.pins.set(channel.id, pins.add(ts));
+  return {};
+}
+
+function viewsOpen(ws: FakeWorkspace, args: Args): Answer {
+  const trigger = ws.triggers.get(str(args, "trigger_id")) ?? fail("invalid_trigger_id");
+  if (trigger.used) fail("exchanged_trigger_id");
+  if (Date.now() - trigger.issuedAt > 3000) fail("expired_trigger_id");
+  trigger.used = true;
+  const view = args.view as Record<string, unknown>;
+  if (blocksProblem(view?.blocks, 100)) fail("invalid_arguments");
+  const id = ws.nextId("V");
+  ws.views.set(id, { id, view });
+  return { view: { id, ...view, state: { values: {} } } };
+}
+
+function viewsPublish(ws: FakeWorkspace, args: Args): Answer {
+  const view = args.view as Record<string, unknown>;
+  if (view?.type !== "home") fail("invalid_arguments");
+  if (blocksProblem(view.blocks, 100)) fail("invalid_arguments");
+  ws.homeViews.set(str(args, "user_id"), view);
+  return { view: { id: ws.nextId("V"), ...view } };
+}
+
+export const METHODS: Record<string, Method> = {
+  "auth.test": (ws) => ({
+    url: "https://fake.slack.test/",
+    team: "Fake",
+    user: "sitrep",
+    team_id: ws.teamId,
+    user_id: ws.botUserId,
+    bot_id: ws.botId,
+  }),
+  "conversations.create": createChannel,
+  "conversations.invite": invite,
+  "conversations.setTopic": setTopic,
+  "conversations.list": list,
+  "conversations.history": history,
+  "conversations.replies": replies,
+  "conversations.join": (ws, args) => {
+    const channel = channelOf(ws, args);
+    if (channel.is_private) fail("method_not_supported_for_channel_type");
+    channel.members.add(ws.botUserId);
+    return { channel: present(channel) };
+  },
+  "conversations.info": (ws, args) => ({ channel: present(channelOf(ws, args)) }),
+  "chat.postMessage": postMessage,
+  "chat.update": update,
+  "chat.getPermalink": (ws, args) => ({
+    channel: channelOf(ws, args).id,
+    permalink: `https://fake.slack.test/archives/${str(args, "channel")}/p${str(args, "message_ts").replace(".", "")}`,
+  }),
+  "pins.add": pin,
+  "views.open": viewsOpen,
+  "views.publish": viewsPublish,
+};

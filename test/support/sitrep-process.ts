@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { TEST_API_TOKEN } from "./test-sitrep.js";
+
+export interface SitrepProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Log lines so far, parsed. */
+  readonly logs: Array<Record<string, unknown>>;
+  api<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+}
+
+/** A real `node src/main.ts` process, as `npm start` runs it, on a random port. */
+export async function spawnSitrep(env: Record<string, string>): Promise<SitrepProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", API_TOKEN: TEST_API_TOKEN, LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffer = "";
+    const timer = setTimeout(() => reject(new Error(`sitrep did not start in 120 s: ${stderr}`)), 120_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split("\n");
+      buffer = lines.pop()!;
+      for (const line of lines) {
+        if (!line.startsWith("{")) continue;
+        const parsed = JSON.parse(line) as Record<string, unknown>;
+        logs.push(parsed);
+        if (parsed.msg === "sitrep listening") {
+          clearTimeout(timer);
+          resolve(parsed.port as number);
+        }
+      }
+    });
+    void exited.then((code) => reject(new Error(`sitrep exited (${code}) before listening: ${stderr}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    child,
+    logs,
+    async api(method, path, body, headers = {}) {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${TEST_API_TOKEN}`,
+          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
+    },
+    async kill(signal) {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import type { Change, Effect } from "../../../src/app/effects.js";
+import { slackPlanner } from "../../../src/adapters/slack/planner/slack-planner.js";
+import type { Incident } from "../../../src/domain/incident.js";
+import type { TimelineEntry } from "../../../src/domain/timeline.js";
+import { incident, T0 } from "../../domain/fixtures.js";
+
+let nextId = 1;
+function entryOf(kind: TimelineEntry["kind"], payload: Record<string, unknown>, overrides: Partial<TimelineEntry> = {}): TimelineEntry {
+  return {
+    id: nextId++,
+    incidentId: 1,
+    kind,
+    actor: "UCMD",
+    via: "slack",
+    occurredAt: T0,
+    recordedAt: T0,
+    payload,
+    ...overrides,
+  } as TimelineEntry;
+}
+
+const plan = (change: Partial<Change> & { after: Incident }, options: { announceChannel?: string } = { announceChannel: "CANNOUNCE" }) =>
+  slackPlanner(options)({ before: null, entries: [], now: T0, ...change });
+
+const kinds = (effects: readonly Effect[]) => effects.map((e) => (e.type === "outbox" ? e.message.kind : e.type));
+const payloads = (effects: readonly Effect[]) => effects.map((e) => (e.type === "outbox" ? e.message.payload : {}));
+
+describe("the Slack planner", () => {
+  const declared = entryOf("incident_declared", { title: "Checkout errors", severity: 2 });
+  const commander = entryOf("role_assigned", { role: "commander", user: "UDECL", previous: null });
+
+  it("opens the channel on a declaration: create, invite founders, header, entries, topic, announcement, in one ordering key", () => {
+    const after = incident({ commander: "UDECL", communications: null, channelId: null });
+    const effects = plan({ after, entries: [declared, commander] });
+    expect(kinds(effects)).toEqual([
+      "slack.create_channel",
+      "slack.invite",
+      "slack.post_header",
+      "slack.post_entry",
+      "slack.set_topic",
+      "slack.announce",
+    ]);
+    expect(payloads(effects)[1]).toMatchObject({ users: ["UDECL"] });
+    expect(effects.every((e) => e.type === "outbox" && e.message.orderingKey === "slack:1" && e.message.upstream === "slack")).toBe(true);
+  });
+
+  it("announces nothing for a private incident, a drill, or without an announce channel", () => {
+    const entries = [declared];
+    expect(kinds(plan({ after: incident({ private: true }), entries }))).not.toContain("slack.announce");
+    expect(kinds(plan({ after: incident({ mode: "drill" }), entries }))).not.toContain("slack.announce");
+    expect(kinds(plan({ after: incident(), entries }, {}))).not.toContain("slack.announce");
+    expect(plan({ after: incident({ mode: "imported" }), entries })).toEqual([]);
+  });
+
+  it("invites a new role holder, posts the entry and refreshes header and topic", () => {
+    const before = incident({ channelId: "CINC", communications: null });
+    const after = incident({ channelId: "CINC", communications: "UNEW" });
+    const effects = plan({ before, after, entries: [entryOf("role_assigned", { role: "communications", user: "UNEW", previous: null })] });
+    expect(kinds(effects)).toEqual(["slack.invite", "slack.post_entry", "slack.refresh_header", "slack.set_topic"]);
+    expect(payloads(effects)[0]).toEqual({ incidentId: 1, users: ["UNEW"] });
+  });
+
+  it("posts a handoff brief for a handoff", () => {
+    const before = incident({ channelId: "CINC" });
+    const after = incident({ channelId: "CINC", commander: "UNEXT" });
+    const handoff = entryOf("role_handed_off", { role: "commander", from: "UCMD", to: "UNEXT", notes: "" });
+    expect(kinds(plan({ before, after, entries: [handoff] }))).toEqual([
+      "slack.invite",
+      "slack.handoff_brief",
+      "slack.refresh_header",
+      "slack.set_topic",
+    ]);
+  });
+
+  it("announces a phase change; a note only posts", () => {
+    const before = incident({ channelId: "CINC" });
+    const after = incident({ channelId: "CINC", phase: "identified" });
+    const phase = entryOf("phase_changed", { from: "investigating", to: "identified", text: "cause", forced: false, updateId: 1 });
+    expect(kinds(plan({ before, after, entries: [phase] }))).toEqual([
+      "slack.post_entry",
+      "slack.refresh_header",
+      "slack.set_topic",
+      "slack.announce",
+    ]);
+    expect(kinds(plan({ before, after: before, entries: [entryOf("note_added", { text: "hi" }, { via: "cli" })] }))).toEqual([
+      "slack.post_entry",
+    ]);
+  });
+
+  it("pins a captured message of the incident's channel", () => {
+    const inc = incident({ channelId: "CINC" });
+    const pinned = entryOf("message_pinned", { message: { channel: "CINC", ts: "1.2", author: "UA", text: "x", permalink: null } });
+    const effects = plan({ before: inc, after: inc, entries: [pinned] });
+    expect(kinds(effects)).toEqual(["slack.post_entry", "slack.pin"]);
+    expect(payloads(effects)[1]).toEqual({ incidentId: 1, channel: "CINC", ts: "1.2" });
+  });
+
+  it("posts kinds other integrations add, and refreshes the header when what it shows changed", () => {
+    const before = incident({ channelId: "CINC", statuspageState: "pending" });
+    const after = incident({ channelId: "CINC", statuspageState: "published" });
+    const delivery = entryOf("statuspage_delivery", { state: "published", detail: "" }, { via: "system", actor: "sitrep" });
+    expect(kinds(plan({ before, after, entries: [delivery] }))).toEqual(["slack.post_entry", "slack.refresh_header"]);
+  });
+});
