@@ -6,6 +6,7 @@ import { figuresTable, type Figure } from "./lib/report.js";
 import * as httpApi from "./http-api.bench.js";
 import * as postmortem from "./postmortem.bench.js";
 import * as reliabilityReport from "./report.bench.js";
+import * as webhookStorm from "./webhook-storm.bench.js";
 import * as timers from "./timers.bench.js";
 
 /**
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figu
   "http-api": httpApi.run,
   postmortem: postmortem.run,
   report: reliabilityReport.run,
+  "webhook-storm": webhookStorm.run,
   timers: timers.run,
 };
 

@@ -86,6 +86,19 @@ const schema = z.object({
   PAGERDUTY_FROM_EMAIL: optionalString,
   PAGERDUTY_WEBHOOK_SECRET: optionalString,
   PAGERDUTY_API_URL: url("https://api.pagerduty.com"),
+  PAGERDUTY_DECLARE_SERVICES: idList,
+  PAGERDUTY_DECLARE_URGENCIES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v === undefined || v.trim() === "" ? "high" : v)
+        .split(",")
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(["high", "low"], { message: 'must list "high" and/or "low", comma-separated' }))),
+  PAGERDUTY_DECLARE_PRIORITIES: idList,
+  PAGERDUTY_RESOLVE_ON_RESOLVE: flag(true),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -19,6 +19,8 @@ export interface LoadOptions {
   readonly body?: string | ((i: number) => string);
   /** A path per request, for spreading load over several resources. */
   readonly path?: (i: number) => string;
+  /** Headers of one request on top of `headers` (e.g. a signature over its body). */
+  readonly requestHeaders?: (i: number) => Record<string, string>;
 }
 
 /** A closed-loop load: `connections` clients each sending the next request when the last is answered. */
@@ -37,6 +39,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
           return {
             ...request,
             ...(options.path ? { path: options.path(n) } : {}),
+            ...(options.requestHeaders ? { headers: { ...request.headers, ...options.requestHeaders(n) } } : {}),
             ...(options.body !== undefined ? { body: typeof options.body === "function" ? options.body(n) : options.body } : {}),
           };
         },

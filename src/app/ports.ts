@@ -205,6 +205,29 @@ export interface TimerStore {
   schedule(timer: NewTimer): Promise<void>;
 }
 
+/** Finds the Slack user behind an email address (Slack's `users.lookupByEmail`); null when there is none. */
+export interface SlackDirectory {
+  lookupByEmail(email: string): Promise<string | null>;
+}
+
+/** A PagerDuty webhook event as it is kept before (and after) it is processed. */
+export interface InboundPagerdutyEvent {
+  readonly id: string;
+  readonly webhookId: string | null;
+  readonly eventType: string;
+  readonly pagerdutyIncidentId: string | null;
+  readonly occurredAt: Date;
+  readonly payload: unknown;
+  /** "pending" to be processed; "ignored" when there is nothing to do with it. */
+  readonly status: "pending" | "ignored";
+  readonly note: string | null;
+}
+
+/** Where webhook events wait for the worker. Storing an event id twice keeps the first (PagerDuty retries). */
+export interface PagerdutyInbox {
+  store(event: InboundPagerdutyEvent, receivedAt: Date): Promise<"stored" | "duplicate">;
+}
+
 /** Where people are: a Slack user's IANA time zone (from `users.info`), or null when unknown. */
 export interface TimeZones {
   of(userId: string): Promise<string | null>;

@@ -54,15 +54,30 @@ export function describeEntry(entry: TimelineEntry): string {
     case "breaker_changed":
       return describeBreakerChange(entry.payload);
     case "pagerduty_event":
-      return `PagerDuty ${entry.payload.eventType.replace(/^incident\./, "")}: ${entry.payload.summary}`;
+      return `PagerDuty: ${entry.payload.summary}`;
     case "pagerduty_assignee_unmatched":
-      return `PagerDuty assignee ${entry.payload.pagerdutyUser} has no matching Slack user${entry.payload.email ? ` (${entry.payload.email})` : ""}; the commander role stays open`;
+      return entry.payload.pagerdutyUser
+        ? `PagerDuty assignee ${entry.payload.pagerdutyUser}${entry.payload.email ? ` (${entry.payload.email})` : ""} is not commander: ${entry.payload.reason}; the commander role stays open`
+        : `No PagerDuty assignee to make commander (${entry.payload.reason}); the commander role stays open`;
     case "team_paged":
-      return `Paged ${entry.payload.service} through PagerDuty`;
+      return describeTeamPaged(entry.payload);
     case "runbook_suggested":
       return `Suggested runbooks: ${entry.payload.runbooks.join(", ")}`;
     case "incident_imported":
       return `Imported from ${entry.payload.file ?? "an import file"} (id ${entry.payload.importKey})`;
+  }
+}
+
+function describeTeamPaged(page: TimelinePayloads["team_paged"]): string {
+  switch (page.state) {
+    case "requested":
+      return `Paging ${page.service} through PagerDuty`;
+    case "paged":
+      return `Paged ${page.service} through PagerDuty: ${page.url ?? page.pagerdutyIncidentId ?? "incident opened"}`;
+    case "failed":
+      return `Could not page ${page.service} through PagerDuty: ${page.detail}`;
+    case "drill":
+      return `Drill: would page ${page.service} through PagerDuty (nobody was paged)`;
   }
 }
 

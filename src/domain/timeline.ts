@@ -51,8 +51,16 @@ export interface TimelinePayloads {
   /** A circuit breaker opened or closed while this incident had deliveries waiting on that upstream. */
   breaker_changed: { upstream: string; state: "open" | "closed"; manual: boolean; waiting: number };
   pagerduty_event: { eventType: string; summary: string; agent: string | null; pagerdutyIncidentId: string };
-  pagerduty_assignee_unmatched: { email: string | null; pagerdutyUser: string };
-  team_paged: { service: string; pagerdutyIncidentId: string | null };
+  /** `pagerdutyUser` is the assignee's name ("" when nobody is assigned); `reason` says why no Slack user was found. */
+  pagerduty_assignee_unmatched: { email: string | null; pagerdutyUser: string; reason: string };
+  /** A page asked for ("requested"), then what PagerDuty made of it ("paged" or "failed"); drills page nobody. */
+  team_paged: {
+    service: string;
+    state: "requested" | "paged" | "failed" | "drill";
+    pagerdutyIncidentId: string | null;
+    url: string | null;
+    detail: string;
+  };
   runbook_suggested: { runbooks: string[] };
   incident_imported: { importKey: string; file: string | null };
   drill_started: { scenario: string; brief: string };

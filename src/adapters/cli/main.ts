@@ -4,6 +4,7 @@ import { ApiClient, CliError, defaultToken } from "./api-client.js";
 import { registerChangeCommands } from "./commands/change-commands.js";
 import { registerIncidentCommands } from "./commands/incident-commands.js";
 import { registerReportCommands } from "./commands/report-commands.js";
+import { registerPageCommands } from "./commands/page-commands.js";
 import { registerRunbookCommands } from "./commands/runbook-commands.js";
 import { registerTokenCommands } from "./commands/token-commands.js";
 import { registerOperationsCommands } from "./commands/operations-commands.js";
@@ -51,6 +52,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env, io: CliIo = P
   registerChangeCommands(program, context);
   registerTimelineCommands(program, context);
   registerReportCommands(program, context);
+  registerPageCommands(program, context);
   registerRunbookCommands(program, context);
   registerTokenCommands(program, context);
   registerOperationsCommands(program, context);

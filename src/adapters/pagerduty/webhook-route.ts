@@ -1,0 +1,73 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { acceptPagerdutyEvent } from "../../app/accept-pagerduty-event.js";
+import type { Clock, PagerdutyInbox } from "../../app/ports.js";
+import { SitrepError } from "../../domain/errors.js";
+import type { RouteRegistrar } from "../http/context.js";
+import { sendError } from "../http/errors.js";
+import { BODY_LIMIT } from "../http/server.js";
+import { envelopeSchema, occurredAt, pagerdutyIncidentIdOf } from "./event-schema.js";
+import { verifySignature } from "./signature.js";
+
+export const WEBHOOK_PATH = "/webhooks/pagerduty";
+
+export interface WebhookDeps {
+  readonly secrets: readonly string[];
+  readonly inbox: PagerdutyInbox;
+  readonly clock: Clock;
+  /** Called once an event is stored, so the worker looks now. */
+  readonly stored: () => void;
+}
+
+const headerText = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(",") : value);
+
+/**
+ * `POST /webhooks/pagerduty`: PagerDuty webhooks v3. The body is read raw (the
+ * signature covers its exact bytes) in a scope of its own, so the API's JSON
+ * parsing is untouched. Order of checks: size (413), signature (401, nothing
+ * stored), shape (400); then the event is stored and answered 202, and the
+ * worker does the rest. A redelivery is answered 202 too, and stored once.
+ */
+export function webhookRoute(deps: WebhookDeps): RouteRegistrar {
+  return (server) => {
+    void server.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
+      scope.post(WEBHOOK_PATH, (request, reply) => receive(deps, request, reply));
+    });
+  };
+}
+
+async function receive(deps: WebhookDeps, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  try {
+    const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    if (!verifySignature(raw, headerText(request.headers["x-pagerduty-signature"]), deps.secrets)) {
+      throw new SitrepError("unauthenticated", "X-PagerDuty-Signature is missing or does not match.");
+    }
+    const body = parseJson(raw);
+    const envelope = envelopeSchema.safeParse(body);
+    if (!envelope.success) {
+      const field = envelope.error.issues[0]?.path.join(".") || "event";
+      throw new SitrepError("invalid_input", `Not a PagerDuty v3 webhook: ${field} is missing or invalid.`, { field });
+    }
+    const accepted = await acceptPagerdutyEvent(deps.inbox, deps.clock, {
+      id: envelope.data.event.id,
+      eventType: envelope.data.event.event_type,
+      webhookId: headerText(request.headers["x-webhook-id"]) ?? null,
+      pagerdutyIncidentId: pagerdutyIncidentIdOf(envelope.data),
+      occurredAt: occurredAt(envelope.data),
+      payload: body,
+    });
+    if (accepted.result === "stored" && !accepted.ignored) deps.stored();
+    return reply.status(202).send({ status: accepted.result === "stored" ? (accepted.ignored ? "ignored" : "accepted") : "duplicate" });
+  } catch (error) {
+    return sendError(reply, error, request.log as never);
+  }
+}
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString("utf8")) as unknown;
+  } catch {
+    throw new SitrepError("invalid_input", "The body is not JSON.", { field: "body" });
+  }
+}
