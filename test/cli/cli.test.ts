@@ -1,24 +1,17 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/adapters/cli/main.js";
+import { cliAgainst, type Cli } from "../support/cli-runner.js";
 import { startTestSitrep, TEST_API_TOKEN, type TestSitrep } from "../support/test-sitrep.js";
 
 let sitrep: TestSitrep;
-let env: NodeJS.ProcessEnv;
+let cli: Cli;
 
 beforeAll(async () => {
   sitrep = await startTestSitrep();
-  env = { SITREP_URL: sitrep.url, SITREP_TOKEN: TEST_API_TOKEN, SITREP_USER: "UALICE" };
+  cli = cliAgainst(sitrep, { SITREP_USER: "UALICE" });
 });
 afterAll(async () => sitrep.stop());
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, env, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
 
 describe("sitrep CLI", () => {
   it("walks an incident through its phases and prints its timeline in UTC", async () => {
@@ -72,16 +65,11 @@ describe("sitrep CLI", () => {
       expect(result.code, argv.join(" ")).not.toBe(0);
       expect(result.err).toMatch(pattern);
     }
-    env = { ...env, SITREP_TOKEN: "wrong-token-wrong-token" };
-    const denied = await cli("list");
-    env = { ...env, SITREP_TOKEN: TEST_API_TOKEN };
+    const denied = await cliAgainst(sitrep, { SITREP_TOKEN: "wrong-token-wrong-token" })("list");
     expect(denied).toMatchObject({ code: 1, err: "sitrep: The API token is not valid.\n" });
-    const down = await runCli(
-      ["list"],
-      { ...env, SITREP_URL: "http://127.0.0.1:9" },
-      { stdout: () => undefined, stderr: (t) => expect(t).toMatch(/Cannot reach Sitrep/) },
-    );
-    expect(down).toBe(1);
+    const down = await cliAgainst({ url: "http://127.0.0.1:9" })("list");
+    expect(down.code).toBe(1);
+    expect(down.err).toMatch(/Cannot reach Sitrep/);
   });
 
   it("lists runbooks, ticks the checklist and starts a drill", async () => {
@@ -118,6 +106,7 @@ describe("sitrep CLI", () => {
   });
 
   it("runs as the installed bin", async () => {
+    const env = { SITREP_URL: sitrep.url, SITREP_TOKEN: TEST_API_TOKEN };
     const { stdout } = await promisify(execFile)("node", ["bin/sitrep.js", "list", "--json"], { env: { ...process.env, ...env } });
     expect(JSON.parse(stdout)).toHaveProperty("incidents");
   });

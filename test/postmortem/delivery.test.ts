@@ -1,31 +1,23 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/adapters/cli/main.js";
 import { TestClock } from "../support/app-context.js";
-import { startTestSitrep, TEST_API_TOKEN, type TestSitrep } from "../support/test-sitrep.js";
+import { cliAgainst, type Cli } from "../support/cli-runner.js";
+import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
 import { replaySeed003 } from "./seed-003-replay.js";
 
 let sitrep: TestSitrep;
-let env: NodeJS.ProcessEnv;
+let cli: Cli;
 let ref: number;
 const clock = new TestClock();
 
 beforeAll(async () => {
   sitrep = await startTestSitrep({}, { clock });
-  env = { SITREP_URL: sitrep.url, SITREP_TOKEN: TEST_API_TOKEN, SITREP_USER: "UALICE" };
+  cli = cliAgainst(sitrep, { SITREP_USER: "UALICE" });
   ref = await replaySeed003(sitrep.app, clock);
 });
 afterAll(async () => sitrep.stop());
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, env, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
-
-const get = (path: string, headers: Record<string, string> = {}) =>
-  fetch(`${sitrep.url}${path}`, { headers: { authorization: `Bearer ${TEST_API_TOKEN}`, ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) => sitrep.fetch(path, { headers });
 
 describe("postmortem delivery", () => {
   it("GET /api/v1/incidents/{ref}/postmortem and `sitrep postmortem` give the same bytes: the golden draft", async () => {

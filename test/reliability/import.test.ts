@@ -1,35 +1,24 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/adapters/cli/main.js";
 import { importIncidents } from "../../src/app/import-incidents.js";
 import { SitrepError } from "../../src/domain/errors.js";
 import { person } from "../support/app-context.js";
-import { startTestSitrep, TEST_API_TOKEN, type TestSitrep } from "../support/test-sitrep.js";
+import { cliAgainst, type Cli } from "../support/cli-runner.js";
+import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
 
 let sitrep: TestSitrep;
-let env: NodeJS.ProcessEnv;
+let cli: Cli;
 
 beforeAll(async () => {
   sitrep = await startTestSitrep();
-  env = { SITREP_URL: sitrep.url, SITREP_TOKEN: TEST_API_TOKEN, SITREP_USER: "UALICE" };
+  cli = cliAgainst(sitrep, { SITREP_USER: "UALICE" });
 });
 afterAll(async () => sitrep.stop());
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, env, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
 
 type ErrorBody = { error: { code: string; message: string; field?: string } };
 
 async function postImport(body: string, contentType: string): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${sitrep.url}/api/v1/import`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${TEST_API_TOKEN}`, "content-type": contentType },
-    body,
-  });
+  const response = await sitrep.fetch("/api/v1/import", { method: "POST", headers: { "content-type": contentType }, body });
   return { status: response.status, body: await response.json() };
 }
 

@@ -1,27 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/adapters/cli/main.js";
 import { TestClock } from "../support/app-context.js";
-import { startTestSitrep, TEST_API_TOKEN, type TestSitrep } from "../support/test-sitrep.js";
+import { cliAgainst, type Cli } from "../support/cli-runner.js";
+import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
 
 let sitrep: TestSitrep;
-let env: NodeJS.ProcessEnv;
+let cli: Cli;
 
 beforeAll(async () => {
   sitrep = await startTestSitrep({}, { clock: new TestClock(new Date("2024-03-10T12:00:00Z")) });
-  env = { SITREP_URL: sitrep.url, SITREP_TOKEN: TEST_API_TOKEN };
+  cli = cliAgainst(sitrep);
   expect((await cli("import", "examples/incidents.json")).code).toBe(0);
 });
 afterAll(async () => sitrep.stop());
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, env, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { code, out, err };
-}
-
-const get = (path: string, headers: Record<string, string> = {}) =>
-  fetch(`${sitrep.url}${path}`, { headers: { authorization: `Bearer ${TEST_API_TOKEN}`, ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) => sitrep.fetch(path, { headers });
 
 type Report = { report: { from: string; to: string; months: Array<{ month: string; incidents: number }>; total: { incidents: number } } };
 

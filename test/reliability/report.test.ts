@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { XMLValidator } from "fast-xml-parser";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../support/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReliabilityReport } from "../../src/app/build-reliability-report.js";
 import { changePhase } from "../../src/app/change-phase.js";
@@ -156,18 +156,7 @@ describe("reliability report", () => {
       0,
     );
     expect(expectedSegments).toBeGreaterThan(40);
-    const browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.setContent(renderReportHtml(report), { waitUntil: "load" });

@@ -1,20 +1,10 @@
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.js";
 import { TEST_DB } from "../support/test-database.js";
 import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
 
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing). */
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const TITLE = "<script>window.__pwned = true</script> Checkout errors";
 
 let sitrep: TestSitrep;
@@ -33,7 +23,7 @@ beforeAll(async () => {
   ref = declared.body.incident.number;
   await sitrep.api("POST", `/api/v1/incidents/${ref}/phase`, { phase: "identified", text: "A bad deploy of checkout-api <b>3.2</b>." }, as);
   await sitrep.api("POST", `/api/v1/incidents/${ref}/updates`, { text: "Rolling back; errors are falling." }, as);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

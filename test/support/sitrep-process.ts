@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { apiCaller, type ApiCaller } from "./api-caller.js";
 import { TEST_API_TOKEN } from "./test-sitrep.js";
 
 export interface SitrepProcess {
@@ -6,12 +7,7 @@ export interface SitrepProcess {
   readonly child: ChildProcess;
   /** Log lines so far, parsed. */
   readonly logs: Array<Record<string, unknown>>;
-  api<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<{ status: number; body: T }>;
+  readonly api: ApiCaller;
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -49,19 +45,7 @@ export async function spawnSitrep(env: Record<string, string>): Promise<SitrepPr
     url,
     child,
     logs,
-    async api(method, path, body, headers = {}) {
-      const response = await fetch(`${url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${TEST_API_TOKEN}`,
-          ...(body !== undefined ? { "content-type": "application/json" } : {}),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
-    },
+    api: apiCaller(url, TEST_API_TOKEN),
     async kill(signal) {
       child.kill(signal);
       return exited;

@@ -4,6 +4,7 @@ import type { IntegrationFactory } from "../../src/integration.js";
 import { createLogger } from "../../src/logger.js";
 import { startSitrep, type RunningSitrep } from "../../src/main.js";
 import type { Clock } from "../../src/app/ports.js";
+import { apiCaller, type ApiCaller } from "./api-caller.js";
 import { freshDatabase, type TestDatabase } from "./test-database.js";
 
 export const TEST_API_TOKEN = "test-api-token-0123456789abcdef";
@@ -13,12 +14,9 @@ export interface TestSitrep extends RunningSitrep {
   /** Every log line written, parsed; tests read them (e.g. to prove no secret leaks). */
   readonly logs: Array<Record<string, unknown>>;
   /** Calls the API with the admin token; returns status and parsed JSON. */
-  api<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<{ status: number; body: T }>;
+  readonly api: ApiCaller;
+  /** A raw request with the admin token (for bodies that are not JSON, or answers that are not). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -53,19 +51,12 @@ export async function startTestSitrep(
     ...running,
     database,
     logs,
-    async api(method, path, body, headers = {}) {
-      const response = await fetch(`${running.url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${TEST_API_TOKEN}`,
-          ...(body !== undefined ? { "content-type": "application/json" } : {}),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
-    },
+    api: apiCaller(running.url, TEST_API_TOKEN),
+    fetch: (path, init = {}) =>
+      fetch(`${running.url}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${TEST_API_TOKEN}`, ...(init.headers as Record<string, string>) },
+      }),
     async stop() {
       await running.close();
       if (!options.database) await database.drop();
