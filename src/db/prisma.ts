@@ -1,7 +1,6 @@
 /** The only module that names Prisma's generated types; nothing outside src/db imports it. */
 export { PrismaClient, Prisma } from "./generated/client.js";
 export type {
-  Incident as IncidentRow,
   TimelineEntry as TimelineRow,
   StatusUpdate as StatusUpdateRow,
   FollowUp as FollowUpRow,

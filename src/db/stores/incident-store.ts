@@ -1,48 +1,6 @@
 import type { IncidentFilter, IncidentStore, NewIncident } from "../../app/ports.js";
-import type { Incident, IncidentMode, IncidentSource, StatuspageState } from "../../domain/incident.js";
-import type { Phase } from "../../domain/phase.js";
-import type { Severity } from "../../domain/severity.js";
-import type { Db, IncidentRow } from "../prisma.js";
+import { Prisma, type Db } from "../prisma.js";
 import { incidentFromSql, reportIncidentFromSql, setClause, type IncidentSqlRow, type ReportSqlRow } from "./incident-row.js";
-
-export function toIncident(row: IncidentRow): Incident {
-  return {
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    description: row.description,
-    severity: row.severity as Severity,
-    phase: row.phase as Phase,
-    public: row.public,
-    private: row.private,
-    mode: row.mode as IncidentMode,
-    source: row.source as IncidentSource | null,
-    provider: row.provider,
-    causes: row.causes,
-    components: row.components,
-    commander: row.commanderId,
-    communications: row.communicationsId,
-    declaredBy: row.declaredBy,
-    channelId: row.channelId,
-    channelName: row.channelName,
-    headerTs: row.headerTs,
-    statuspageIncidentId: row.statuspageIncidentId,
-    statuspageState: row.statuspageState as StatuspageState,
-    pagerdutyIncidentId: row.pagerdutyIncidentId,
-    pagerdutyUrl: row.pagerdutyUrl,
-    pagerdutyServiceId: row.pagerdutyServiceId,
-    declaredAt: row.declaredAt,
-    identifiedAt: row.identifiedAt,
-    monitoringAt: row.monitoringAt,
-    resolvedAt: row.resolvedAt,
-    impactStartedAt: row.impactStartedAt,
-    impactEndedAt: row.impactEndedAt,
-    lastUpdateAt: row.lastUpdateAt,
-    nextUpdateDueAt: row.nextUpdateDueAt,
-    commanderSince: row.commanderSince,
-    updatedAt: row.updatedAt,
-  };
-}
 
 export function incidentStore(db: Db, now: () => Date): IncidentStore {
   return {
@@ -85,13 +43,13 @@ export function incidentStore(db: Db, now: () => Date): IncidentStore {
     },
 
     async findByChannel(channelId) {
-      const row = await db.incident.findFirst({ where: { channelId } });
-      return row ? toIncident(row) : null;
+      const rows = await db.$queryRaw<IncidentSqlRow[]>`SELECT * FROM incidents WHERE channel_id = ${channelId} LIMIT 1`;
+      return rows[0] ? incidentFromSql(rows[0]) : null;
     },
 
     async findByPagerdutyId(pagerdutyIncidentId) {
-      const row = await db.incident.findUnique({ where: { pagerdutyIncidentId } });
-      return row ? toIncident(row) : null;
+      const rows = await db.$queryRaw<IncidentSqlRow[]>`SELECT * FROM incidents WHERE pagerduty_incident_id = ${pagerdutyIncidentId}`;
+      return rows[0] ? incidentFromSql(rows[0]) : null;
     },
 
     async update(id, patch) {
@@ -112,25 +70,18 @@ export function incidentStore(db: Db, now: () => Date): IncidentStore {
     },
 
     async list(filter: IncidentFilter) {
-      const rows = await db.incident.findMany({
-        where: {
-          ...(filter.open === true ? { phase: { not: "resolved" } } : {}),
-          ...(filter.open === false ? { phase: "resolved" } : {}),
-          ...(filter.phase ? { phase: filter.phase } : {}),
-          ...(filter.modes ? { mode: { in: [...filter.modes] } } : {}),
-          ...(filter.declaredFrom || filter.declaredTo
-            ? {
-                declaredAt: {
-                  ...(filter.declaredFrom ? { gte: filter.declaredFrom } : {}),
-                  ...(filter.declaredTo ? { lt: filter.declaredTo } : {}),
-                },
-              }
-            : {}),
-        },
-        orderBy: { number: "desc" },
-        ...(filter.limit ? { take: filter.limit } : {}),
-      });
-      return rows.map(toIncident);
+      const conditions = [
+        filter.open === true ? Prisma.sql`phase <> 'resolved'` : null,
+        filter.open === false ? Prisma.sql`phase = 'resolved'` : null,
+        filter.phase ? Prisma.sql`phase = ${filter.phase}` : null,
+        filter.modes ? Prisma.sql`mode = ANY(${[...filter.modes]}::text[])` : null,
+        filter.declaredFrom ? Prisma.sql`declared_at >= ${filter.declaredFrom}` : null,
+        filter.declaredTo ? Prisma.sql`declared_at < ${filter.declaredTo}` : null,
+      ].filter((c): c is Prisma.Sql => c !== null);
+      const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+      const limit = filter.limit ? Prisma.sql`LIMIT ${filter.limit}` : Prisma.empty;
+      const rows = await db.$queryRaw<IncidentSqlRow[]>`SELECT * FROM incidents ${where} ORDER BY number DESC ${limit}`;
+      return rows.map(incidentFromSql);
     },
   };
 }
