@@ -26,13 +26,11 @@ import { OutboxDispatcher } from "./jobs/outbox-dispatcher.js";
 import { jobTimerStore } from "./jobs/timer-store.js";
 import { timersIntegration, type TimerObserver } from "./jobs/timers-integration.js";
 import { createLogger, type Logger } from "./logger.js";
-import { reportingIntegration } from "./reporting.js";
 import { pagerdutyIntegration } from "./adapters/pagerduty/integration.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
 const INTEGRATIONS: readonly IntegrationFactory[] = [
   operationsIntegration,
-  reportingIntegration,
   pagerdutyIntegration,
   publicStatusPageIntegration,
   slackIntegration,

@@ -2,12 +2,29 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { HttpContext, RouteRegistrar } from "./context.js";
 import { sendError } from "./errors.js";
 import { approvalRoutes } from "./routes/approvals.js";
+import { followUpRoutes } from "./routes/follow-ups.js";
 import { healthRoutes } from "./routes/health.js";
+import { importRoutes } from "./routes/imports.js";
 import { incidentRoutes } from "./routes/incidents.js";
+import { postmortemRoutes } from "./routes/postmortems.js";
+import { reportRoutes } from "./routes/reports.js";
 import { runbookRoutes } from "./routes/runbooks.js";
 import { tokenRoutes } from "./routes/tokens.js";
 
 export const BODY_LIMIT = 1024 * 1024;
+
+/** The API, health, and the after-incident routes: always served, whatever is configured. */
+const CORE_ROUTES: readonly RouteRegistrar[] = [
+  healthRoutes,
+  incidentRoutes,
+  runbookRoutes,
+  tokenRoutes,
+  approvalRoutes,
+  postmortemRoutes,
+  reportRoutes,
+  importRoutes,
+  followUpRoutes,
+];
 
 /**
  * The one HTTP server: API, health, and whatever each integration adds
@@ -27,6 +44,6 @@ export function buildHttpServer(ctx: HttpContext, extraRoutes: readonly RouteReg
   server.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` } }),
   );
-  for (const register of [healthRoutes, incidentRoutes, runbookRoutes, tokenRoutes, approvalRoutes, ...extraRoutes]) register(server, ctx);
+  for (const register of [...CORE_ROUTES, ...extraRoutes]) register(server, ctx);
   return server;
 }
