@@ -6,5 +6,7 @@ export interface ApiTokenInfo {
   readonly name: string;
   readonly role: TokenRole;
   readonly privateAccess: boolean;
+  /** The Slack user a non-admin token acts as; null: it acts as itself ("api:<name>"). */
+  readonly user: string | null;
   readonly createdAt: Date;
 }

@@ -7,7 +7,8 @@ import { startTestSitrep, TEST_API_TOKEN, type TestSitrep } from "../support/tes
  * rights are their own), and an admin token. Each cell runs on a fresh incident.
  */
 let sitrep: TestSitrep;
-let responderToken: string;
+/** One responder token per person: each acts as the person it was made for. */
+const responderTokens: Partial<Record<Who, string>> = {};
 let viewerToken: string;
 let privateToken: string;
 
@@ -15,8 +16,8 @@ type Who = "commander" | "comms" | "bystander" | "admin";
 const ACTOR: Record<Who, string> = { commander: "UCMD", comms: "UCOMMS", bystander: "UBYST", admin: "UADMIN" };
 
 async function call(who: Who, method: string, path: string, body?: unknown): Promise<number> {
-  const token = who === "admin" ? TEST_API_TOKEN : responderToken;
-  return (await sitrep.api(method, path, body, { authorization: `Bearer ${token}`, "x-sitrep-actor": ACTOR[who] })).status;
+  if (who === "admin") return (await sitrep.api(method, path, body, { "x-sitrep-actor": ACTOR.admin })).status;
+  return (await sitrep.api(method, path, body, { authorization: `Bearer ${responderTokens[who]}` })).status;
 }
 
 async function freshIncident(options: { comms?: boolean; phase?: string } = {}): Promise<number> {
@@ -89,9 +90,10 @@ const ACTIONS: Array<{
 
 beforeAll(async () => {
   sitrep = await startTestSitrep();
-  const create = async (name: string, role: string, privateAccess = false) =>
-    (await sitrep.api<{ token: string }>("POST", "/api/v1/tokens", { name, role, privateAccess })).body.token;
-  responderToken = await create("responders", "responder");
+  const create = async (name: string, role: string, privateAccess = false, user?: string) =>
+    (await sitrep.api<{ token: string }>("POST", "/api/v1/tokens", { name, role, privateAccess, user })).body.token;
+  for (const who of ["commander", "comms", "bystander"] as const)
+    responderTokens[who] = await create(`responder-${who}`, "responder", false, ACTOR[who]);
   viewerToken = await create("dashboard", "viewer");
   privateToken = await create("security", "viewer", true);
 });
@@ -140,26 +142,45 @@ describe("authorization matrix", () => {
     });
     expect(listed.body.incidents.map((i) => i.number)).not.toContain(ref);
     expect((await sitrep.api("GET", `/api/v1/incidents/${ref}`, undefined, { authorization: `Bearer ${privateToken}` })).status).toBe(200);
-    expect(
-      (
-        await sitrep.api("GET", `/api/v1/incidents/${ref}`, undefined, {
-          authorization: `Bearer ${responderToken}`,
-          "x-sitrep-actor": "UCMD",
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await sitrep.api("GET", `/api/v1/incidents/${ref}`, undefined, {
-          authorization: `Bearer ${responderToken}`,
-          "x-sitrep-actor": "UBYST",
-        })
-      ).status,
-    ).toBe(404);
+    expect(await call("commander", "GET", `/api/v1/incidents/${ref}`)).toBe(200);
+    expect(await call("bystander", "GET", `/api/v1/incidents/${ref}`)).toBe(404);
+  });
+
+  it("a token other than an admin's cannot act for anyone else, not even to read", async () => {
+    const { body } = await sitrep.api<{ incident: { number: number } }>(
+      "POST",
+      "/api/v1/incidents",
+      { title: "Secret", private: true },
+      { "x-sitrep-actor": "UCMD" },
+    );
+    const ref = body.incident.number;
+    for (const token of [responderTokens.bystander!, viewerToken]) {
+      const posing = await sitrep.api<{ error: { code: string; message: string } }>("GET", `/api/v1/incidents/${ref}`, undefined, {
+        authorization: `Bearer ${token}`,
+        "x-sitrep-actor": "UCMD",
+      });
+      expect(posing.status).toBe(403);
+      expect(posing.body.error.message).toContain("only an admin token may act for someone else");
+    }
+    const resolve = await sitrep.api(
+      "POST",
+      `/api/v1/incidents/${ref}/phase`,
+      { phase: "resolved" },
+      {
+        authorization: `Bearer ${responderTokens.bystander!}`,
+        "x-sitrep-actor": "UCMD",
+      },
+    );
+    expect(resolve.status).toBe(403);
+    const same = await sitrep.api("GET", "/api/v1/incidents", undefined, {
+      authorization: `Bearer ${responderTokens.bystander!}`,
+      "x-sitrep-actor": "UBYST",
+    });
+    expect(same.status).toBe(200);
   });
 
   it("only an admin token manages tokens, and a revoked token stops working", async () => {
-    expect((await sitrep.api("GET", "/api/v1/tokens", undefined, { authorization: `Bearer ${responderToken}` })).status).toBe(403);
+    expect(await call("commander", "GET", "/api/v1/tokens")).toBe(403);
     const { body } = await sitrep.api<{ token: string }>("POST", "/api/v1/tokens", { name: "temporary", role: "viewer" });
     expect((await sitrep.api("GET", "/api/v1/incidents", undefined, { authorization: `Bearer ${body.token}` })).status).toBe(200);
     expect((await sitrep.api("DELETE", "/api/v1/tokens/temporary")).status).toBe(204);

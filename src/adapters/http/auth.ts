@@ -8,6 +8,8 @@ export interface TokenGrant {
   readonly name: string;
   readonly role: "admin" | "responder" | "viewer";
   readonly privateAccess: boolean;
+  /** The person a non-admin token acts as. */
+  readonly user: string | null;
 }
 
 export interface TokenVerifier {
@@ -27,7 +29,7 @@ export function safeEqual(a: string, b: string): boolean {
 export function tokenVerifier(apiToken: string, lookup?: (hash: string) => Promise<TokenGrant | null>): TokenVerifier {
   return {
     async verify(token) {
-      if (safeEqual(token, apiToken)) return { name: "admin", role: "admin", privateAccess: true };
+      if (safeEqual(token, apiToken)) return { name: "admin", role: "admin", privateAccess: true, user: null };
       return lookup ? lookup(sha256(token).toString("hex")) : null;
     },
   };
@@ -37,8 +39,10 @@ const ACTOR_HEADER = "x-sitrep-actor";
 const VIA_HEADER = "x-sitrep-via";
 
 /**
- * The caller: the token says what it may do; `X-Sitrep-Actor` says which person
- * acts (a Slack user id, so their roles apply and Slack can mention them), and
+ * The caller. The token says what it may do and, unless it is an admin token,
+ * which person it acts as (fixed when the token was made, so their roles apply
+ * and nobody else's). An admin token may name the person in `X-Sitrep-Actor`
+ * (so Slack can mention them); any other token naming someone else is refused.
  * `X-Sitrep-Via: cli` marks CLI calls so Slack can say where a change came from.
  */
 export async function authenticate(request: FastifyRequest, verifier: TokenVerifier): Promise<Actor> {
@@ -48,9 +52,13 @@ export async function authenticate(request: FastifyRequest, verifier: TokenVerif
   if (claimed !== undefined && !/^[A-Za-z0-9._@:-]{1,64}$/.test(claimed)) {
     throw new SitrepError("invalid_input", "X-Sitrep-Actor must be a Slack user id or a short name.", { field: ACTOR_HEADER });
   }
+  const self = grant.user ?? `api:${grant.name}`;
+  if (grant.role !== "admin" && claimed !== undefined && claimed !== self) {
+    throw new SitrepError("forbidden", `The token "${grant.name}" acts as ${self}; only an admin token may act for someone else.`);
+  }
   const via: Via = headerValue(request, VIA_HEADER) === "cli" ? "cli" : "api";
   return {
-    id: claimed ?? `api:${grant.name}`,
+    id: grant.role === "admin" ? (claimed ?? self) : self,
     via,
     isAdmin: grant.role === "admin",
     privateAccess: grant.privateAccess,

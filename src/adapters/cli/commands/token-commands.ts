@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { userArg } from "../args.js";
 import type { CommandContext } from "../context.js";
 import { table, utc } from "../format.js";
 
@@ -6,6 +7,7 @@ interface TokenJson {
   name: string;
   role: string;
   privateAccess: boolean;
+  user: string | null;
   createdAt: string;
   token?: string;
 }
@@ -18,10 +20,12 @@ export function registerTokenCommands(program: Command, context: CommandContext)
     .description("create a token; it is shown once")
     .argument("<name>", "a name for the token, e.g. ci-bot")
     .option("--role <role>", "admin, responder or viewer", "responder")
+    .option("--user <user>", "the Slack user id a responder or viewer token acts as", userArg)
     .option("--private-access", "may see private incidents", false)
-    .action(async (name: string, options: { role: string; privateAccess: boolean }) => {
+    .action(async (name: string, options: { role: string; user?: string; privateAccess: boolean }) => {
       const { client, out } = context();
-      const result = await client.post<TokenJson>("/api/v1/tokens", { name, role: options.role, privateAccess: options.privateAccess });
+      const body = { name, role: options.role, user: options.user, privateAccess: options.privateAccess };
+      const result = await client.post<TokenJson>("/api/v1/tokens", body);
       if (out.json) out.printJson(result);
       else out.print(`${result.token}\n(shown once: store it now)`);
     });
@@ -35,8 +39,8 @@ export function registerTokenCommands(program: Command, context: CommandContext)
       else
         out.print(
           table(
-            ["NAME", "ROLE", "PRIVATE", "CREATED"],
-            result.tokens.map((t) => [t.name, t.role, t.privateAccess ? "yes" : "no", utc(t.createdAt)]),
+            ["NAME", "ROLE", "ACTS AS", "PRIVATE", "CREATED"],
+            result.tokens.map((t) => [t.name, t.role, t.user ?? `api:${t.name}`, t.privateAccess ? "yes" : "no", utc(t.createdAt)]),
           ),
         );
     });

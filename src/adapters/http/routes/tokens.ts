@@ -4,10 +4,21 @@ import type { ApiTokenInfo } from "../../../domain/api-token.js";
 import type { RouteRegistrar } from "../context.js";
 import { handler, noBody } from "../route-helpers.js";
 
-const createBody = z.object({ name: z.string(), role: z.string().default("responder"), privateAccess: z.boolean().optional() });
-const present = (t: ApiTokenInfo) => ({ name: t.name, role: t.role, privateAccess: t.privateAccess, createdAt: t.createdAt.toISOString() });
+const createBody = z.object({
+  name: z.string(),
+  role: z.string().default("responder"),
+  privateAccess: z.boolean().optional(),
+  user: z.string().nullable().optional(),
+});
+const present = (t: ApiTokenInfo) => ({
+  name: t.name,
+  role: t.role,
+  privateAccess: t.privateAccess,
+  user: t.user,
+  createdAt: t.createdAt.toISOString(),
+});
 
-/** API tokens beyond API_TOKEN: admin, responder (acts as X-Sitrep-Actor, with that person's rights), viewer (read only). */
+/** API tokens beyond API_TOKEN: admin, responder (acts as the person it was made for, with their rights), viewer (read only). */
 export const tokenRoutes: RouteRegistrar = (server, ctx) => {
   server.get(
     "/api/v1/tokens",

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "api_tokens" ADD COLUMN     "user_id" TEXT;
+
