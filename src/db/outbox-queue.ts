@@ -36,6 +36,11 @@ function toRecord(row: Row): OutboxRecord {
   };
 }
 
+/** A claimed message, with the lease that proves the claim is still ours. */
+export interface OutboxClaim extends OutboxRecord {
+  readonly lease: Date;
+}
+
 export interface OutboxDepth {
   readonly upstream: string;
   readonly pending: number;
@@ -51,7 +56,8 @@ export interface OutboxDepth {
  */
 export function outboxQueue(sql: SqlRunner) {
   return {
-    async claim(upstream: Upstream, limit: number, now: Date, leaseMs: number): Promise<OutboxRecord[]> {
+    async claim(upstream: Upstream, limit: number, now: Date, leaseMs: number): Promise<OutboxClaim[]> {
+      const lease = new Date(now.getTime() + leaseMs);
       const rows = await sql.query<Row>(
         `UPDATE outbox SET locked_until = $4, attempts = attempts + 1
          WHERE id IN (
@@ -61,40 +67,54 @@ export function outboxQueue(sql: SqlRunner) {
              WHERE status = 'pending' AND upstream = $1
              ORDER BY ordering_key, id
            ) heads ON heads.id = o.id
-           WHERE o.next_attempt_at <= $2 AND (o.locked_until IS NULL OR o.locked_until <= $2)
+           WHERE o.status = 'pending' AND o.next_attempt_at <= $2 AND (o.locked_until IS NULL OR o.locked_until <= $2)
            ORDER BY o.id
            LIMIT $3
            FOR UPDATE OF o SKIP LOCKED
          )
          RETURNING id, incident_id, upstream, kind, payload, ordering_key, attempts, created_at`,
-        [upstream, now, limit, new Date(now.getTime() + leaseMs)],
+        [upstream, now, limit, lease],
       );
-      return rows.map(toRecord).sort((a, b) => a.id - b.id);
+      return rows.map((row) => ({ ...toRecord(row), lease })).sort((a, b) => a.id - b.id);
     },
 
-    async delivered(id: number, now: Date): Promise<void> {
-      await sql.query(`UPDATE outbox SET status = 'delivered', delivered_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1`, [
-        id,
-        now,
+    // Every change to a claimed message is fenced by its lease: a worker whose lease
+    // ran out (and whose message another worker took) changes nothing; false tells it so.
+
+    /** Extends the lease of a delivery still running; false when the claim was lost. */
+    async renew(claim: OutboxClaim, until: Date): Promise<OutboxClaim | null> {
+      const rows = await sql.query(`UPDATE outbox SET locked_until = $3 WHERE id = $1 AND locked_until = $2 RETURNING id`, [
+        claim.id,
+        claim.lease,
+        until,
       ]);
+      return rows.length > 0 ? { ...claim, lease: until } : null;
     },
 
-    async retryLater(id: number, at: Date, error: string): Promise<void> {
-      await sql.query(`UPDATE outbox SET next_attempt_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1`, [
-        id,
-        at,
-        error.slice(0, 2000),
-      ]);
+    async delivered(claim: OutboxClaim, now: Date): Promise<boolean> {
+      const rows = await sql.query(
+        `UPDATE outbox SET status = 'delivered', delivered_at = $3, locked_until = NULL, last_error = NULL
+         WHERE id = $1 AND locked_until = $2 RETURNING id`,
+        [claim.id, claim.lease, now],
+      );
+      return rows.length > 0;
+    },
+
+    async retryLater(claim: OutboxClaim, at: Date, error: string): Promise<boolean> {
+      const rows = await sql.query(
+        `UPDATE outbox SET next_attempt_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1 AND locked_until = $2 RETURNING id`,
+        [claim.id, claim.lease, at, error.slice(0, 2000)],
+      );
+      return rows.length > 0;
     },
 
     /** Gives up on a message that can never succeed; the next message of its key may go. */
-    async dead(id: number, error: string): Promise<void> {
-      await sql.query(`UPDATE outbox SET status = 'dead', locked_until = NULL, last_error = $2 WHERE id = $1`, [id, error.slice(0, 2000)]);
-    },
-
-    /** Puts a claimed message back untouched (its upstream's breaker is open). */
-    async release(id: number): Promise<void> {
-      await sql.query(`UPDATE outbox SET locked_until = NULL, attempts = GREATEST(attempts - 1, 0) WHERE id = $1`, [id]);
+    async dead(claim: OutboxClaim, error: string): Promise<boolean> {
+      const rows = await sql.query(
+        `UPDATE outbox SET status = 'dead', locked_until = NULL, last_error = $3 WHERE id = $1 AND locked_until = $2 RETURNING id`,
+        [claim.id, claim.lease, error.slice(0, 2000)],
+      );
+      return rows.length > 0;
     },
 
     async depth(now: Date): Promise<OutboxDepth[]> {

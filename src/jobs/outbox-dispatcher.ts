@@ -1,5 +1,5 @@
 import type { Clock, Upstream } from "../app/ports.js";
-import type { OutboxQueue, OutboxRecord } from "../db/outbox-queue.js";
+import type { OutboxClaim, OutboxQueue, OutboxRecord } from "../db/outbox-queue.js";
 import type { Logger } from "../logger.js";
 import { retryDelayMs } from "./backoff.js";
 import { OPEN_GATE, UpstreamError, type Deliverer, type UpstreamGate } from "./delivery.js";
@@ -89,36 +89,75 @@ export class OutboxDispatcher {
     return claimed.length;
   }
 
-  private async deliver(deliverer: Deliverer, record: OutboxRecord): Promise<void> {
-    const { queue, clock, log, observer } = this.options;
-    const handle = deliverer.kinds[record.kind];
+  private async deliver(deliverer: Deliverer, claim: OutboxClaim): Promise<void> {
+    const { queue, clock, observer } = this.options;
+    const handle = deliverer.kinds[claim.kind];
     const started = Date.now();
+    const lease = this.keepLease(claim);
     try {
-      if (!handle) throw new UpstreamError(deliverer.upstream, `no handler for ${record.kind}`, { retryable: false });
-      await handle(record);
-      await queue.delivered(record.id, clock.now());
+      if (!handle) throw new UpstreamError(deliverer.upstream, `no handler for ${claim.kind}`, { retryable: false });
+      await handle(claim);
+      const held = await lease.stop();
+      if (!(await queue.delivered(held, clock.now()))) return this.leaseLost(claim);
       await this.gate.record(deliverer.upstream, true);
-      observer?.delivered?.(record, Date.now() - started);
+      observer?.delivered?.(claim, Date.now() - started);
     } catch (raw) {
-      const error = raw instanceof Error ? raw : new Error(String(raw));
-      const upstreamError = error instanceof UpstreamError ? error : null;
-      const isBug = upstreamError === null;
-      const giveUp = upstreamError ? !upstreamError.options.retryable : record.attempts >= (this.options.maxAttemptsOnBug ?? 25);
-      // A rate limit or a rejected request says nothing about the upstream's health.
-      const unhealthy = upstreamError?.options.retryable === true && upstreamError.options.status !== 429;
-      if (unhealthy) await this.gate.record(deliverer.upstream, false);
-      const context = { outbox: record.id, kind: record.kind, incident: record.incidentId, attempts: record.attempts, err: error };
-      if (giveUp) {
-        log.error(context, "outbox message set aside");
-        await queue.dead(record.id, error.message);
-      } else {
-        if (isBug) log.error(context, "outbox delivery failed");
-        else log.warn(context, "outbox delivery will be retried");
-        const delay = retryDelayMs(record.attempts, upstreamError?.options.retryAfterMs);
-        await queue.retryLater(record.id, new Date(clock.now().getTime() + delay), error.message);
-      }
-      observer?.failed?.(record, error, !giveUp);
+      const held = await lease.stop();
+      await this.failed(deliverer, held, raw instanceof Error ? raw : new Error(String(raw)));
     }
+  }
+
+  private async failed(deliverer: Deliverer, claim: OutboxClaim, error: Error): Promise<void> {
+    const { queue, clock, log, observer } = this.options;
+    const upstreamError = error instanceof UpstreamError ? error : null;
+    const isBug = upstreamError === null;
+    const giveUp = upstreamError ? !upstreamError.options.retryable : claim.attempts >= (this.options.maxAttemptsOnBug ?? 25);
+    // A rate limit or a rejected request says nothing about the upstream's health.
+    const unhealthy = upstreamError?.options.retryable === true && upstreamError.options.status !== 429;
+    if (unhealthy) await this.gate.record(deliverer.upstream, false);
+    const context = { outbox: claim.id, kind: claim.kind, incident: claim.incidentId, attempts: claim.attempts, err: error };
+    if (giveUp) {
+      log.error(context, "outbox message set aside");
+      if (!(await queue.dead(claim, error.message))) return this.leaseLost(claim);
+    } else {
+      if (isBug) log.error(context, "outbox delivery failed");
+      else log.warn(context, "outbox delivery will be retried");
+      const delay = retryDelayMs(claim.attempts, upstreamError?.options.retryAfterMs);
+      if (!(await queue.retryLater(claim, new Date(clock.now().getTime() + delay), error.message))) return this.leaseLost(claim);
+    }
+    observer?.failed?.(claim, error, !giveUp);
+  }
+
+  /**
+   * Renews the claim's lease while its delivery runs, so a slow upstream call is
+   * never taken over by another replica and done twice. `stop` answers the claim
+   * as last renewed, which is what the outcome must be fenced with.
+   */
+  private keepLease(claim: OutboxClaim): { stop(): Promise<OutboxClaim> } {
+    const { queue, clock } = this.options;
+    const leaseMs = this.options.leaseMs ?? 60_000;
+    let current: OutboxClaim = claim;
+    let renewing: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = queue.renew(current, new Date(clock.now().getTime() + leaseMs)).then(
+        (renewed) => void (current = renewed ?? current),
+        (error: unknown) => this.options.log.warn({ err: error, outbox: claim.id }, "outbox lease not renewed"),
+      );
+    }, leaseMs / 3);
+    return {
+      async stop() {
+        clearInterval(timer);
+        await renewing;
+        return current;
+      },
+    };
+  }
+
+  private leaseLost(claim: OutboxClaim): void {
+    this.options.log.warn(
+      { outbox: claim.id, kind: claim.kind, incident: claim.incidentId },
+      "outbox lease lost; another worker owns this message",
+    );
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSitrep, TEST_API_TOKEN, type TestSitrep } from "../support/test-sitrep.js";
+import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
 
 /**
  * Every action × every role, through the real API: the commander, the
