@@ -9,6 +9,8 @@ const integration = ["test/**/*.test.ts"];
 const unit = ["test/domain/**/*.test.ts", "test/unit/**/*.test.ts"];
 /** Tests that need several processes on one database server (replicas) run on PostgreSQL only. */
 const postgresOnly = ["test/**/*.pg.test.ts"];
+/** Tests of the embedded database's own behaviour (a generated token under DATA_DIR) run on PGlite only. */
+const pgliteOnly = ["test/**/*.pglite.test.ts"];
 
 export default defineConfig({
   test: {
@@ -33,7 +35,7 @@ export default defineConfig({
         test: {
           name: "postgres",
           include: integration,
-          exclude: unit,
+          exclude: [...unit, ...pgliteOnly],
           env: { SITREP_TEST_DB: "postgres" },
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/network-guard.ts"],

@@ -125,6 +125,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ),
     ...pairProblem(config.STATUSPAGE_API_KEY, config.STATUSPAGE_PAGE_ID, "STATUSPAGE_API_KEY", "STATUSPAGE_PAGE_ID"),
     ...pairProblem(config.PAGERDUTY_API_TOKEN, config.PAGERDUTY_FROM_EMAIL, "PAGERDUTY_API_TOKEN", "PAGERDUTY_FROM_EMAIL"),
+    // Replicas on one PostgreSQL must accept the same token; one generated per machine would not be.
+    ...(config.DATABASE_URL !== undefined && config.API_TOKEN === undefined
+      ? ["API_TOKEN is required with DATABASE_URL (every replica must accept the same token)"]
+      : []),
   ];
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

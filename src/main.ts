@@ -27,6 +27,7 @@ import { jobTimerStore } from "./jobs/timer-store.js";
 import { timersIntegration, type TimerObserver } from "./jobs/timers-integration.js";
 import { createLogger, type Logger } from "./logger.js";
 import { pagerdutyIntegration } from "./adapters/pagerduty/integration.js";
+import { pageRoute } from "./adapters/pagerduty/page-route.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
 const INTEGRATIONS: readonly IntegrationFactory[] = [
@@ -116,7 +117,11 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
       log,
       ping: async () => void (await connection.sql.query("SELECT 1")),
     },
-    integrations.flatMap((i) => i.routes ?? []),
+    [
+      ...integrations.flatMap((i) => i.routes ?? []),
+      // Paging is part of the API either way: without PagerDuty it answers why it cannot page.
+      ...(integrations.some((i) => i.name === "pagerduty") ? [] : [pageRoute({ pagingConfigured: false })]),
+    ],
   );
   // Whatever a request committed may have enqueued side effects: deliver them now.
   server.addHook("onResponse", async () => dispatcher.kick());
@@ -127,7 +132,12 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
   const port = (server.server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   log.info({ port, database: connection.kind, integrations: integrations.map((i) => i.name) }, "sitrep listening");
-  if (generated || config.API_TOKEN === undefined) log.info(`API token (stored in ${config.DATA_DIR}/api-token): ${apiToken}`);
+  // The token itself never goes to the log: the CLI on this machine reads the file.
+  if (generated)
+    log.info(
+      { file: `${config.DATA_DIR}/api-token` },
+      "API token generated and stored in DATA_DIR/api-token; the CLI on this machine reads it there",
+    );
 
   let closing: Promise<void> | null = null;
   return {

@@ -207,6 +207,26 @@ describe("HTTP API", () => {
     expect(((await missing.json()) as ErrorBody).error.code).toBe("not_found");
   });
 
+  it("answers 409 naming what is missing when asked to page without PagerDuty, changing nothing", async () => {
+    const { body } = await sitrep.api<IncidentBody>(
+      "POST",
+      "/api/v1/incidents",
+      { title: "No pager here" },
+      { "x-sitrep-actor": "UALICE" },
+    );
+    const ref = body.incident.number as number;
+    const before = await timelineKinds(ref);
+    const paged = await sitrep.api<ErrorBody>(
+      "POST",
+      `/api/v1/incidents/${ref}/page`,
+      { service: "payments" },
+      { "x-sitrep-actor": "UALICE" },
+    );
+    expect(paged.status).toBe(409);
+    expect(paged.body.error.message).toContain("PAGERDUTY_API_TOKEN");
+    expect(await timelineKinds(ref)).toEqual(before);
+  });
+
   it("never writes the API token into its logs", async () => {
     expect(JSON.stringify(sitrep.logs)).not.toContain("test-api-token-0123456789abcdef");
   });

@@ -66,7 +66,7 @@ export class ApiClient {
 
   private async send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
     if (!this.options.token) {
-      throw new CliError("No API token: set SITREP_TOKEN (Sitrep prints it at start and stores it in DATA_DIR/api-token).");
+      throw new CliError("No API token: set SITREP_TOKEN (or run it where Sitrep's DATA_DIR is: an embedded Sitrep stores its token in DATA_DIR/api-token).");
     }
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.options.token}`,
@@ -75,7 +75,8 @@ export class ApiClient {
     };
     if (this.options.actor) headers["x-sitrep-actor"] = this.options.actor;
     if (body !== undefined) headers["content-type"] = body instanceof RawBody ? body.contentType : "application/json";
-    const url = new URL(path, this.options.url.endsWith("/") ? this.options.url : `${this.options.url}/`);
+    // Relative to SITREP_URL, so a Sitrep served under a path prefix (https://ops.example.com/sitrep) works.
+    const url = new URL(path.replace(/^\/+/, ""), this.options.url.endsWith("/") ? this.options.url : `${this.options.url}/`);
     try {
       return await fetch(url, {
         method,
