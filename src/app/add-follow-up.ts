@@ -19,7 +19,7 @@ export async function addFollowUp(ctx: AppContext, input: AddFollowUpInput): Pro
   const { actor } = input;
   const text = orThrow(requireText("text", input.text));
   const owner = input.owner?.trim() || null;
-  return runIncidentUseCase(ctx, "add_follow_up", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "add_follow_up", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const now = ctx.clock.now();
     const followUp = await tx.followUps.create({ incidentId: incident.id, text, owner, createdBy: actor.id, createdAt: now });

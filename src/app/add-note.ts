@@ -17,7 +17,7 @@ export interface AddNoteInput {
 export async function addNote(ctx: AppContext, input: AddNoteInput): Promise<IncidentResult> {
   const { actor } = input;
   const text = orThrow(requireText("text", input.text));
-  return runIncidentUseCase(ctx, "add_note", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "add_note", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const now = ctx.clock.now();
     return recordChange(ctx, tx, incident, incident, {}, [

@@ -29,7 +29,7 @@ export async function approveStatusUpdate(ctx: AppContext, input: ApproveStatusU
   const { actor } = input;
   let update: StatusUpdate | null = null;
   let approvedNow = false;
-  const result = await runIncidentUseCase(ctx, "approve_update", input.idempotencyKey, async (tx) => {
+  const result = await runIncidentUseCase(ctx, "approve_update", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const decision = authorize("approve_update", actor, incident);
     if (!decision.allowed) throw forbidden(decision.reason);

@@ -26,7 +26,7 @@ export async function assignRole(ctx: AppContext, input: AssignRoleInput): Promi
   const { actor, role } = input;
   const user = input.user.trim();
   if (user.length === 0) throw invalidInput("user", "user is required.");
-  return runIncidentUseCase(ctx, "assign_role", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "assign_role", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const previous = roleHolder(incident, role);
     if (previous === user) throw conflict(`<@${user}> is already the ${ROLE_LABELS[role].toLowerCase()} of #${incident.number}.`);

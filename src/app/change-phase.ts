@@ -35,7 +35,7 @@ export interface ChangePhaseInput {
 export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Promise<IncidentResult> {
   const { actor } = input;
   const text = orThrow(optionalText("text", input.text));
-  return runIncidentUseCase(ctx, "change_phase", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "change_phase", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const now = ctx.clock.now();
     const change = orThrow(

@@ -23,7 +23,7 @@ export async function completeFollowUp(ctx: AppContext, input: CompleteFollowUpI
   const { actor, followUpId } = input;
   if (!Number.isSafeInteger(followUpId) || followUpId < 1) throw invalidInput("id", "A follow-up id is a positive whole number.");
   let done: FollowUp | null = null;
-  const result = await runIncidentUseCase(ctx, "complete_follow_up", input.idempotencyKey, async (tx) => {
+  const result = await runIncidentUseCase(ctx, "complete_follow_up", input, async (tx) => {
     const missing = notFound(`There is no follow-up ${followUpId}.`);
     const followUp = await tx.followUps.find(followUpId);
     if (followUp === null) throw missing;

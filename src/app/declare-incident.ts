@@ -44,7 +44,7 @@ export async function declareIncident(ctx: AppContext, input: DeclareIncidentInp
   const { actor } = input;
   const commander = input.commander !== undefined ? input.commander : isSlackUserId(actor.id) ? actor.id : null;
 
-  return runIncidentUseCase(ctx, "declare", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "declare", input, async (tx) => {
     const now = ctx.clock.now();
     const number = await tx.incidents.nextNumber();
     const incident = await tx.incidents.create({

@@ -22,7 +22,7 @@ export async function handOff(ctx: AppContext, input: HandOffInput): Promise<Inc
   const to = input.to.trim();
   if (to.length === 0) throw invalidInput("to", "to (the new commander) is required.");
   const notes = orThrow(optionalText("notes", input.notes));
-  return runIncidentUseCase(ctx, "hand_off", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "hand_off", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     if (incident.commander === to) throw conflict(`<@${to}> is already the commander of #${incident.number}.`);
     const decision = authorize("hand_off", actor, incident);

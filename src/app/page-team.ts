@@ -27,7 +27,7 @@ export interface PageTeamInput {
 export async function pageTeam(ctx: AppContext, input: PageTeamInput): Promise<IncidentResult> {
   const { actor } = input;
   const service = orThrow(requireText("service", input.service, SERVICE_MAX));
-  return runIncidentUseCase(ctx, "page_team", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "page_team", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const decision = authorize("page_team", actor, incident);
     if (!decision.allowed) throw forbidden(decision.reason);

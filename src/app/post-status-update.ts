@@ -20,7 +20,7 @@ export interface PostStatusUpdateInput {
 export async function postStatusUpdate(ctx: AppContext, input: PostStatusUpdateInput): Promise<IncidentResult> {
   const { actor } = input;
   const text = orThrow(requireText("text", input.text));
-  return runIncidentUseCase(ctx, "post_update", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "post_update", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const decision = authorize("post_update", actor, incident);
     if (!decision.allowed) throw forbidden(decision.reason);

@@ -18,7 +18,7 @@ export interface PublishIncidentInput {
 /** Makes the incident customer-facing: from now on it is kept on the status page. */
 export async function publishIncident(ctx: AppContext, input: PublishIncidentInput): Promise<IncidentResult> {
   const { actor } = input;
-  return runIncidentUseCase(ctx, "publish", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "publish", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const decision = authorize("publish", actor, incident);
     if (!decision.allowed) throw forbidden(decision.reason);

@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import type { Actor } from "../domain/actor.js";
+import { conflict } from "../domain/errors.js";
 import type { Incident } from "../domain/incident.js";
 import type { TimelineEntry } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
@@ -12,30 +15,53 @@ export interface IncidentResult {
   readonly replayed: boolean;
 }
 
+/** A use case's input: who asks, and the key that makes asking twice safe. */
+export interface IdempotentRequest {
+  readonly actor: Actor;
+  readonly idempotencyKey?: string;
+}
+
 /**
  * Runs one use case in one transaction. With an idempotency key, the second
  * call with the same key does nothing and answers with the incident as it is.
+ * A key belongs to its actor (two clients picking the same key never collide)
+ * and to its request: the same key with a different request is refused, not
+ * answered with the first request's result.
  */
 export async function runIncidentUseCase(
   ctx: AppContext,
   useCase: string,
-  idempotencyKey: string | undefined,
+  request: IdempotentRequest | undefined,
   work: (tx: Tx) => Promise<Recorded>,
 ): Promise<IncidentResult> {
   return ctx.db.transaction(async (tx) => {
-    if (idempotencyKey !== undefined) {
-      const claim = await tx.idempotency.claim(`${useCase}:${idempotencyKey}`, useCase, ctx.clock.now());
-      if (!claim.fresh) return replay(tx, claim.result);
+    const key = request?.idempotencyKey === undefined ? null : `${useCase}:${request.actor.id}:${request.idempotencyKey}`;
+    const fingerprint = key === null ? null : fingerprintOf(request);
+    if (key !== null) {
+      const claim = await tx.idempotency.claim(key, useCase, ctx.clock.now());
+      if (!claim.fresh) return replay(tx, claim.result, fingerprint);
     }
     const recorded = await work(tx);
-    if (idempotencyKey !== undefined) {
-      await tx.idempotency.remember(`${useCase}:${idempotencyKey}`, { incidentId: recorded.incident.id });
-    }
+    if (key !== null) await tx.idempotency.remember(key, { incidentId: recorded.incident.id, fingerprint });
     return { ...recorded, replayed: false };
   });
 }
 
-async function replay(tx: Tx, stored: unknown): Promise<IncidentResult> {
+/** The request without its key, with object keys sorted so the same request always hashes the same. */
+function fingerprintOf(request: IdempotentRequest | undefined): string {
+  const canonical = JSON.stringify(request, (name, value: unknown) => {
+    if (name === "idempotencyKey") return undefined;
+    if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Date) return value;
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+  });
+  return createHash("sha256").update(canonical).digest("base64url");
+}
+
+async function replay(tx: Tx, stored: unknown, fingerprint: string | null): Promise<IncidentResult> {
+  const earlier = (stored as { fingerprint?: string } | null)?.fingerprint;
+  if (earlier !== undefined && earlier !== fingerprint) {
+    throw conflict("This Idempotency-Key was already used for a different request; use a new key for a new request.");
+  }
   const incidentId = (stored as { incidentId?: number } | null)?.incidentId;
   const incident = typeof incidentId === "number" ? await tx.incidents.findById(incidentId) : null;
   if (incident === null) throw new Error(`idempotency record without incident: ${JSON.stringify(stored)}`);

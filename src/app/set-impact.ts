@@ -25,7 +25,7 @@ export async function setImpact(ctx: AppContext, input: SetImpactInput): Promise
   if (Number.isNaN(start.getTime())) throw invalidInput("start", "start is not a valid time.");
   if (end !== null && Number.isNaN(end.getTime())) throw invalidInput("end", "end is not a valid time.");
   if (end !== null && end.getTime() < start.getTime()) throw invalidInput("end", "end is before start.");
-  return runIncidentUseCase(ctx, "set_impact", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "set_impact", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const decision = authorize("set_impact", actor, incident);
     if (!decision.allowed) throw forbidden(decision.reason);

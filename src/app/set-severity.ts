@@ -18,7 +18,7 @@ export interface SetSeverityInput {
 export async function setSeverity(ctx: AppContext, input: SetSeverityInput): Promise<IncidentResult> {
   const { actor, severity } = input;
   if (!isSeverity(severity)) throw invalidInput("severity", "severity must be 1, 2, 3 or 4.");
-  return runIncidentUseCase(ctx, "set_severity", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "set_severity", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const decision = authorize("set_severity", actor, incident);
     if (!decision.allowed) throw forbidden(decision.reason);

@@ -23,7 +23,7 @@ export interface SetSourceInput {
 export async function setSource(ctx: AppContext, input: SetSourceInput): Promise<IncidentResult> {
   const { actor } = input;
   orThrow(decideClassification(input, []));
-  return runIncidentUseCase(ctx, "set_source", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "set_source", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const decision = authorize("classify", actor, incident);
     if (!decision.allowed) throw forbidden(decision.reason);

@@ -22,7 +22,7 @@ export async function tickChecklist(ctx: AppContext, input: TickChecklistInput):
     const known = ctx.library?.checklist.map((i) => i.id).join(", ") || "none";
     throw invalidInput("item", `"${input.item}" is not a checklist item (items: ${known}).`);
   }
-  return runIncidentUseCase(ctx, "tick_checklist", input.idempotencyKey, async (tx) => {
+  return runIncidentUseCase(ctx, "tick_checklist", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const current = (await tx.checklist.list(incident.id)).find((t) => t.item === item.id);
     if ((current?.checked ?? false) === input.checked) {

@@ -164,6 +164,31 @@ describe("HTTP API", () => {
     expect(second.body.incident.number).toBe(first.body.incident.number);
   });
 
+  it("keeps an Idempotency-Key to its request and its person: another request with it is refused, another person's is their own", async () => {
+    const { body } = await sitrep.api<IncidentBody>("POST", "/api/v1/incidents", { title: "Keys" }, { "x-sitrep-actor": "UALICE" });
+    const ref = body.incident.number as number;
+    const alice = { "x-sitrep-actor": "UALICE", "idempotency-key": "note-1" };
+    expect((await sitrep.api("POST", `/api/v1/incidents/${ref}/notes`, { text: "first" }, alice)).status).toBe(200);
+    const before = await timelineKinds(ref);
+
+    const reused = await sitrep.api<ErrorBody>("POST", `/api/v1/incidents/${ref}/notes`, { text: "something else" }, alice);
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.message).toContain("Idempotency-Key");
+    const elsewhere = await sitrep.api<ErrorBody>("POST", `/api/v1/incidents/${ref - 1}/notes`, { text: "first" }, alice);
+    expect(elsewhere.status).toBe(409);
+    expect(await timelineKinds(ref)).toEqual(before);
+
+    const bob = await sitrep.api<{ replayed: boolean }>(
+      "POST",
+      `/api/v1/incidents/${ref}/notes`,
+      { text: "first" },
+      { "x-sitrep-actor": "UBOB", "idempotency-key": "note-1" },
+    );
+    expect(bob.status).toBe(200);
+    expect(bob.body.replayed).toBe(false);
+    expect((await timelineKinds(ref)).filter((k) => k === "note_added")).toHaveLength(2);
+  });
+
   it("serves roles, handoff, severity, notes, follow-ups, source and impact", async () => {
     const as = { "x-sitrep-actor": "UALICE" };
     const { body } = await sitrep.api<IncidentBody>("POST", "/api/v1/incidents", { title: "All the writes" }, as);
