@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor.js";
+import { approvalFor } from "../domain/approval.js";
 import { conflict, forbidden } from "../domain/errors.js";
 import { authorize } from "../domain/permissions.js";
 import { entry } from "../domain/timeline.js";
@@ -26,11 +27,14 @@ export async function publishIncident(ctx: AppContext, input: PublishIncidentInp
     if (incident.public) throw conflict(`Incident #${incident.number} is already on the status page.`);
     const components = [...new Set([...incident.components, ...(input.components ?? []).map((c) => c.trim()).filter(Boolean)])];
     const now = ctx.clock.now();
-    // The status page opens with the latest update (all were internal until now, so none waits for approval).
-    const latest = await tx.updates.latest(incident.id);
+    // The status page opens with the latest update — unless the team wants the commander to
+    // approve public words and the publisher is not the commander: then with the standard wording,
+    // and the next update goes through approval.
+    const awaitsApproval = approvalFor({ ...incident, public: true }, actor, ctx.settings.requireApproval) === "pending";
+    const latest = awaitsApproval ? null : await tx.updates.latest(incident.id);
     const latestUpdate = latest ? { id: latest.id, body: latest.body } : null;
     return recordChange(ctx, tx, incident, incident, { public: true, components }, [
-      entry("incident_published", { actor: actor.id, via: actor.via, occurredAt: now }, { components, latestUpdate }),
+      entry("incident_published", { actor: actor.id, via: actor.via, occurredAt: now }, { components, latestUpdate, awaitsApproval }),
     ]);
   });
 }

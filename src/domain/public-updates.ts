@@ -43,7 +43,8 @@ export function publicUpdateFor(entry: TimelineEntry, phase: Phase, description:
   switch (entry.kind) {
     case "incident_published": {
       const latest = entry.payload.latestUpdate ?? null;
-      const body = latest?.body ?? (description.trim() || DEFAULT_BODIES[phase]);
+      const ownWords = entry.payload.awaitsApproval ? "" : description.trim();
+      const body = latest?.body ?? (ownWords || DEFAULT_BODIES[phase]);
       return { status: phase, body, updateId: latest?.id ?? null, opens: true, at };
     }
     case "status_update_posted":

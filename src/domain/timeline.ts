@@ -35,8 +35,11 @@ export interface TimelinePayloads {
   severity_changed: { from: Severity; to: Severity };
   note_added: { text: string };
   message_pinned: { message: CapturedMessage };
-  /** `latestUpdate`: the status update the status page opens with (none when published at declaration). */
-  incident_published: { components: string[]; latestUpdate?: { id: number; body: string } | null };
+  /**
+   * `latestUpdate`: the status update the status page opens with (none when published at declaration).
+   * `awaitsApproval`: published by someone whose words need the commander's approval, so the page opens with the standard wording.
+   */
+  incident_published: { components: string[]; latestUpdate?: { id: number; body: string } | null; awaitsApproval?: boolean };
   follow_up_added: { followUpId: number; text: string; owner: string | null };
   follow_up_done: { followUpId: number; text: string };
   source_set: { source: IncidentSource; provider: string | null; causes: string[] };

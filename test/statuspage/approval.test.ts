@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/adapters/cli/main.js";
 import { approveStatusUpdate } from "../../src/app/approve-status-update.js";
+import { publishIncident } from "../../src/app/publish-incident.js";
 import { postStatusUpdate } from "../../src/app/post-status-update.js";
 import { person } from "../support/app-context.js";
 import { FakeStatuspage } from "../support/fake-statuspage.js";
@@ -87,5 +88,22 @@ describe("STATUSPAGE_REQUIRE_APPROVAL", { timeout: 60_000 }, () => {
     await waitFor("the update on the page", async () => (await detail(ref)).updates.at(-1)!.statuspage === "published");
     const refused = await approve(ref, own.id, "UALICE");
     expect(refused.status).toBe(409);
+  });
+
+  it("opens the page with the standard wording when someone other than the commander publishes, not with unapproved words", async () => {
+    const declared = await sitrep.api<Detail>(
+      "POST",
+      "/api/v1/incidents",
+      { title: "Exports stuck", description: "Bob thinks the DB is on fire" },
+      as("UALICE"),
+    );
+    const ref = declared.body.incident.number;
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/roles`, { role: "comms", user: "UBOB" }, as("UALICE"));
+    await postStatusUpdate(sitrep.app, { actor: person("UBOB"), ref, text: "Internal: the primary DB is corrupted, blame vendor X." });
+    // In Slack, as the communications lead (an admin token through the API needs no approval).
+    await publishIncident(sitrep.app, { actor: person("UBOB"), ref });
+    await waitFor("the incident on the page", async () => (await detail(ref)).incident.statuspageState === "published");
+    const page = fake.incidents().find((i) => i.name === "Exports stuck")!;
+    expect(page.incident_updates.map((u) => u.body)).toEqual(["We are investigating this issue."]);
   });
 });
