@@ -85,6 +85,39 @@ describe("postmortem builder", () => {
     expect(markdown).toContain("\n\\## injected - list\n");
   });
 
+  it("shows what the status page showed (phase changes in the standard wording too), then the updates that never reached it", () => {
+    const base = { incidentId: 1, actor: "UCMD", via: "slack" as const };
+    const entries: TimelineEntry[] = [
+      {
+        ...base,
+        id: 1,
+        kind: "incident_published",
+        occurredAt: at(5),
+        recordedAt: at(5),
+        payload: { components: [], latestUpdate: { id: 1, body: "Old." } },
+      },
+      {
+        ...base,
+        id: 2,
+        kind: "phase_changed",
+        occurredAt: at(12),
+        recordedAt: at(12),
+        payload: { from: "investigating", to: "identified", text: "", forced: false, updateId: null },
+      },
+    ];
+    const markdown = buildPostmortem(input({ entries, updates: [update(1, 3, "Old."), update(2, 4, "Before publishing, internal.")] }));
+    const section = markdown.slice(markdown.indexOf("## Status updates"), markdown.indexOf("## What happened"));
+    expect(section).toContain(
+      "As published on the status page, newest first.\n\n" +
+        "**Identified** \\\nThe issue has been identified and a fix is being implemented. \\\nPosted Nov 25, 2026 - 09:12 UTC\n\n" +
+        "**Investigating** \\\nOld. \\\nPosted Nov 25, 2026 - 09:05 UTC",
+    );
+    expect(section).toContain(
+      "### Not on the status page\n\nInternal updates, newest first.\n\n**Investigating** \\\nBefore publishing, internal.",
+    );
+    expect(section.match(/Old\./g)).toHaveLength(1);
+  });
+
   it("lists status updates newest first, leaves rejected drafts out and marks pending ones", () => {
     const markdown = buildPostmortem(
       input({

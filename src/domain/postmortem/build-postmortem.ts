@@ -19,7 +19,7 @@ export function buildPostmortem(input: PostmortemInput): string {
     impactSection(incident),
     timelineSection(entries),
     keyTimesSection(incident),
-    statusUpdatesSection(incident, updates),
+    statusUpdatesSection(incident, entries, updates),
     analysisSections(incident, entries),
     followUpsSection(incident.number, followUps),
     checklistSection(checklist, entries),
