@@ -86,3 +86,27 @@ export async function recentPublicIncidents(ctx: AppContext, view: StatusPageVie
   const incidents = (await shownIncidents(ctx, view)).slice(0, limit);
   return Promise.all(incidents.map((incident) => toPublic(ctx, incident)));
 }
+
+/**
+ * The statuses to give an incident's components on a status page that other
+ * open incidents share: each component shows the worst of this incident's own
+ * status and every other open, customer-facing incident naming it, so resolving
+ * a minor incident never paints a component operational while a major one is open.
+ */
+export async function sharedComponentStatuses(
+  ctx: AppContext,
+  incidentId: number,
+  own: Readonly<Record<string, ComponentStatus>>,
+): Promise<Record<string, ComponentStatus>> {
+  const names = Object.keys(own);
+  if (names.length === 0) return {};
+  const others = (await ctx.db.read.incidents.list({ open: true, modes: ["live"] })).filter(
+    (i) => i.id !== incidentId && isShown(i, "live") && i.phase !== "resolved",
+  );
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      worstStatus([own[name]!, ...others.flatMap((i) => (i.components.includes(name) ? [componentStatuses(i)[name]!] : []))]),
+    ]),
+  );
+}

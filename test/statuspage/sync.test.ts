@@ -11,7 +11,7 @@ type IncidentJson = { number: number; statuspageIncidentId: string | null; statu
 type Detail = { incident: IncidentJson; updates: Array<{ id: number; body: string; statuspage: string }> };
 
 beforeAll(async () => {
-  fake = await new FakeStatuspage({ components: ["Checkout", "API", "Dashboard"] }).start();
+  fake = await new FakeStatuspage({ components: ["Checkout", "API", "Dashboard", "Search"] }).start();
   sitrep = await startTestSitrep({ ...fake.env(), MONITORING_WINDOW: "PT0S", STATUSPAGE_TIMEOUT: "PT2S" });
 }, 120_000);
 afterAll(async () => {
@@ -151,5 +151,23 @@ describe("Statuspage sync through the outbox", { timeout: 60_000 }, () => {
     const current = await settled(ref);
     expect(current.updates.map((u) => u.statuspage)).toEqual(["failed", "published"]);
     expect((await notices()).map((e) => e.payload.state)).toEqual(["failed", "published"]);
+  });
+
+  it("keeps a component at the worst status of the open incidents naming it: resolving the minor one leaves the major one's", async () => {
+    const status = () => fake.componentStatus("Search");
+    const major = await declare({ title: "Search down", severity: 1, public: true, components: ["Search"] });
+    await settled(major);
+    expect(status()).toBe("major_outage");
+    const minor = await declare({ title: "Search slow in EU", severity: 3, public: true, components: ["Search"] });
+    await settled(minor);
+    expect(status(), "a newer minor incident does not soften the major one").toBe("major_outage");
+
+    await sitrep.api("POST", `/api/v1/incidents/${minor}/phase`, { phase: "resolved", text: "EU is fast again." }, alice);
+    await waitFor("the minor incident resolved on the page", async () => (await detail(minor)).updates.at(-1)?.statuspage === "published");
+    expect(status(), "the major incident is still open").toBe("major_outage");
+
+    await sitrep.api("POST", `/api/v1/incidents/${major}/phase`, { phase: "resolved", text: "Search is back." }, alice);
+    await waitFor("the major incident resolved on the page", async () => (await detail(major)).updates.at(-1)?.statuspage === "published");
+    expect(status()).toBe("operational");
   });
 });

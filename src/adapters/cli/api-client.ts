@@ -66,7 +66,9 @@ export class ApiClient {
 
   private async send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
     if (!this.options.token) {
-      throw new CliError("No API token: set SITREP_TOKEN (or run it where Sitrep's DATA_DIR is: an embedded Sitrep stores its token in DATA_DIR/api-token).");
+      throw new CliError(
+        "No API token: set SITREP_TOKEN (or run it where Sitrep's DATA_DIR is: an embedded Sitrep stores its token in DATA_DIR/api-token).",
+      );
     }
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.options.token}`,

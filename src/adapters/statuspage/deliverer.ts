@@ -1,6 +1,7 @@
 import type { AppContext } from "../../app/context.js";
 import { recordStatuspageIncident } from "../../app/record-statuspage-incident.js";
 import { recordStatuspageOutcome } from "../../app/record-statuspage-outcome.js";
+import { sharedComponentStatuses } from "../../app/status-page-queries.js";
 import type { OutboxRecord } from "../../db/outbox-queue.js";
 import { UpstreamError, type Deliverer } from "../../jobs/delivery.js";
 import type { IncidentFields, StatuspageClient, StatuspageIncident } from "./client.js";
@@ -50,7 +51,8 @@ async function pushToPage(deps: StatuspageDelivererDeps, record: OutboxRecord, p
   const retried = record.attempts > 1;
   // Without an id, an earlier create may have landed without its answer reaching us.
   const found = known === null && (retried || record.kind !== "incident.create") ? await findOnPage(client, push) : null;
-  const fields = await incidentFields(deps.components, push);
+  const components = await sharedComponentStatuses(app, incidentId, push.components);
+  const fields = await incidentFields(deps.components, { ...push, components });
   if (known === null && found === null) {
     const opening = { ...fields, status: push.status, name: clip(push.name, NAME_MAX), metadata: sitrepMetadata(push) };
     const created = await client.createIncident(opening);

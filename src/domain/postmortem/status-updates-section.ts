@@ -29,7 +29,12 @@ export function statusUpdatesSection(incident: Incident, entries: readonly Timel
   const internal = updates
     .filter((u) => u.approval !== "rejected" && !carried.has(u.id))
     .sort(byTimeThenId((u) => u.postedAt))
-    .map((u) => ({ phase: u.phase, body: u.body, at: u.postedAt, note: u.approval === "pending" ? " (awaiting approval, not published)" : "" }));
+    .map((u) => ({
+      phase: u.phase,
+      body: u.body,
+      at: u.postedAt,
+      note: u.approval === "pending" ? " (awaiting approval, not published)" : "",
+    }));
   if (published.length === 0 && internal.length === 0) return "## Status updates\n\nNo status updates were posted.";
   const affected = incident.components.length > 0 ? [`This incident affected: ${affectedList(incident.components)}.`] : [];
   if (published.length === 0) return ["## Status updates", "As posted, newest first.", ...blocks(internal), ...affected].join("\n\n");
