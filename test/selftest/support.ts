@@ -1,10 +1,11 @@
 import { FakeSlack } from "../support/fake-slack.js";
 import type { FakeChannel } from "../support/fake-slack-state.js";
 import type { FakePagerduty } from "../support/fake-pagerduty.js";
-import { FakeStatuspage } from "../support/fake-statuspage.js";
+import { FakeStatuspage, type Trouble } from "../support/fake-statuspage.js";
 import { fakePagerdutyAccount, pagerdutyEnv } from "../support/pagerduty-setup.js";
 import { SIGNING_SECRET } from "../support/slack-driver.js";
 import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
+import type { TestDatabase } from "../support/test-database.js";
 
 export interface SelfTestRig {
   readonly sitrep: TestSitrep;
@@ -16,20 +17,27 @@ export interface SelfTestRig {
 }
 
 /** A Sitrep with Slack, Statuspage and PagerDuty all configured against their fakes, its dispatcher running. */
-export async function startSelfTestRig(env: Record<string, string> = {}): Promise<SelfTestRig> {
+export async function startSelfTestRig(
+  env: Record<string, string> = {},
+  options: { statuspageTrouble?: Trouble; database?: TestDatabase } = {},
+): Promise<SelfTestRig> {
   const slack = await new FakeSlack().start();
   const announce = slack.ws.addChannel({ name: "incidents", members: [slack.ws.botUserId] });
   const statuspage = await new FakeStatuspage({ components: ["API", "Website"] }).start();
+  if (options.statuspageTrouble) statuspage.failWith(options.statuspageTrouble);
   const pagerduty = await fakePagerdutyAccount();
-  const sitrep = await startTestSitrep({
-    SLACK_BOT_TOKEN: slack.token,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    INCIDENT_ANNOUNCE_CHANNEL: announce.id,
-    ...statuspage.env(),
-    ...pagerdutyEnv(pagerduty),
-    ...env,
-  });
+  const sitrep = await startTestSitrep(
+    {
+      SLACK_BOT_TOKEN: slack.token,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      INCIDENT_ANNOUNCE_CHANNEL: announce.id,
+      ...statuspage.env(),
+      ...pagerdutyEnv(pagerduty),
+      ...env,
+    },
+    { database: options.database },
+  );
   return {
     sitrep,
     slack,
