@@ -66,7 +66,7 @@ async function runStep(step: SelfTestStep, deps: SelfTestDeps): Promise<SelfTest
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)}s`)), ms);
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)}s`}`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

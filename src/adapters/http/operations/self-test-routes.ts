@@ -10,7 +10,7 @@ export function presentSelfTest(report: SelfTestReport) {
     startedAt: report.startedAt.toISOString(),
     finishedAt: report.finishedAt.toISOString(),
     steps: report.steps.map((s) => ({ name: s.name, status: s.status, ms: s.ms, detail: s.detail, error: s.error })),
-    breakers: report.breakers,
+    breakers: report.breakers.map((b) => ({ upstream: b.upstream, state: b.state })),
   };
 }
 
