@@ -28,9 +28,11 @@ export function selfTestStore(sql: SqlRunner): SelfTestRunStore {
       await sql.query(`DELETE FROM self_test_runs WHERE id <= (SELECT max(id) - $1 FROM self_test_runs)`, [KEEP]);
     },
 
-    async latest() {
+    async latest(trigger) {
       const [row] = await sql.query<RunRow>(
-        `SELECT trigger, ok, started_at, finished_at, steps FROM self_test_runs ORDER BY finished_at DESC, id DESC LIMIT 1`,
+        `SELECT trigger, ok, started_at, finished_at, steps FROM self_test_runs
+         WHERE ($1::text IS NULL OR trigger = $1) ORDER BY finished_at DESC, id DESC LIMIT 1`,
+        [trigger ?? null],
       );
       if (!row) return null;
       const body = typeof row.steps === "string" ? (JSON.parse(row.steps) as Exclude<RunRow["steps"], string>) : row.steps;

@@ -1,5 +1,5 @@
 import { runSelfTest, runSelfTestAs, type SelfTestDeps } from "../app/self-test/run-self-test.js";
-import { failureSummary, type SelfTestReport } from "../domain/self-test.js";
+import { failedSteps, failureSummary, type SelfTestReport } from "../domain/self-test.js";
 import { selfTestRoutes } from "../adapters/http/operations/self-test-routes.js";
 import type { AppContext } from "../app/context.js";
 import type { Connection } from "../db/connection.js";
@@ -65,12 +65,16 @@ export function selfTestIntegration(deps: SelfTestDeps & { app: AppContext; log:
   async function scheduledRun(): Promise<void> {
     // Next first: a run that crashes must not end the schedule.
     await scheduleNext();
+    const previous = await deps.runs.latest("scheduled");
     const report = await runSelfTest(deps, "scheduled");
-    if (!report.ok) await alert(report);
+    if (report.ok) return;
+    runLog.error({ failed: failedSteps(report) }, "scheduled self-test failed");
+    // Told once per distinct failure, not every interval while it lasts.
+    if (previous && !previous.ok && sameFailure(previous, report)) return;
+    await alert(report);
   }
 
   async function alert(report: SelfTestReport): Promise<void> {
-    runLog.error({ failed: report.steps.filter((s) => s.status === "failed") }, "scheduled self-test failed");
     const messages = deps.probes.flatMap((p) => p.alert?.(report) ?? []);
     if (messages.length === 0) return;
     await app.db.transaction((tx) => tx.outbox.enqueue(messages, app.clock.now()));
@@ -92,4 +96,12 @@ export function selfTestIntegration(deps: SelfTestDeps & { app: AppContext; log:
       runLog.info({ intervalMs: schedule.intervalMs }, "scheduled self-test on");
     },
   };
+}
+
+function sameFailure(a: SelfTestReport, b: SelfTestReport): boolean {
+  const names = (r: SelfTestReport) =>
+    failedSteps(r)
+      .map((s) => s.name)
+      .join(",");
+  return names(a) === names(b);
 }

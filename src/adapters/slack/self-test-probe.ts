@@ -80,7 +80,7 @@ export function slackSelfTestProbe(deps: { app: AppContext; client: webApi.WebCl
     alert(report) {
       if (!deps.announceChannel) return null;
       const key = `selftest-alert:${report.finishedAt.toISOString()}`;
-      const text = `Sitrep's scheduled self-test failed: ${failureSummary(report)}. Run \`sitrep selftest\` for every step.`;
+      const text = `Sitrep's scheduled self-test of ${report.finishedAt.toISOString()} failed: ${failureSummary(report)}. Run \`sitrep selftest\` for every step; this is told again only when what fails changes.`;
       return selfTestMessage({ channel: deps.announceChannel, text, key }, key);
     },
   };

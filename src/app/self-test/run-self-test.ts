@@ -8,7 +8,8 @@ import { StepNotRun, type SelfTestContext, type SelfTestProbe, type SelfTestStep
 /** Where runs are kept, so every replica shows the latest in health and metrics. */
 export interface SelfTestRunStore {
   record(report: SelfTestReport): Promise<void>;
-  latest(): Promise<SelfTestReport | null>;
+  /** The latest run, or the latest run of one trigger. */
+  latest(trigger?: SelfTestTrigger): Promise<SelfTestReport | null>;
 }
 
 export interface SelfTestDeps {
