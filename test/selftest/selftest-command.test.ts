@@ -76,6 +76,16 @@ describe("sitrep selftest", () => {
     }
   });
 
+  it("skips the Slack steps that need the channel when it cannot be found, naming why", async () => {
+    rig.slack.failNext("conversations.list", { kind: "platform", error: "missing_scope" });
+    const run = await cli("selftest");
+    expect(run.code).toBe(1);
+    expect(run.err).toBe("sitrep: self-test failed: slack.channel\n");
+    expect(run.out).toMatch(/✗ +slack\.channel +\d+ ms +conversations\.list: missing_scope/);
+    expect(run.out).toMatch(/- +slack\.outbox +skipped: needs slack\.channel/);
+    expect(run.out).toMatch(/- +slack\.read_back +skipped: needs slack\.outbox/);
+  });
+
   it("shows the last run in sitrep health, GET /api/v1/health and /metrics", async () => {
     expect((await cli("selftest")).code).toBe(0);
     const health = await rig.sitrep.api<{ selfTest: { ok: boolean; trigger: string; steps: StepJson[] } }>("GET", "/api/v1/health");
