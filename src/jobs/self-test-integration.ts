@@ -1,13 +1,13 @@
-import { runSelfTest, runSelfTestAs, type SelfTestDeps } from "../app/self-test/run-self-test.js";
-import { failedSteps, failureSummary, type SelfTestReport } from "../domain/self-test.js";
 import { selfTestRoutes } from "../adapters/http/operations/self-test-routes.js";
 import type { AppContext } from "../app/context.js";
-import type { Connection } from "../db/connection.js";
-import { withStartupLock } from "../db/startup-lock.js";
-import type { Integration, Runtime } from "../integration.js";
 import type { Upstream } from "../app/ports.js";
 import { databaseProbe } from "../app/self-test/database-probe.js";
+import { runSelfTest, runSelfTestAs, type SelfTestDeps } from "../app/self-test/run-self-test.js";
+import type { Connection } from "../db/connection.js";
 import { outboxStateReader, selfTestStore } from "../db/self-test-store.js";
+import { withStartupLock } from "../db/startup-lock.js";
+import { failedSteps, failureSummary, type SelfTestReport } from "../domain/self-test.js";
+import type { Integration, Runtime } from "../integration.js";
 import type { Logger } from "../logger.js";
 import type { JobEngine } from "./job-engine.js";
 
