@@ -18,6 +18,20 @@ const duration = (fallback: string) =>
       return ms;
     });
 
+/** Unset means off. */
+const optionalDuration = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    if (text === undefined || text.trim() === "") return undefined;
+    const ms = parseIsoDuration(text.trim());
+    if (ms === null || ms <= 0) {
+      ctx.addIssue({ code: "custom", message: `"${text}" is not an ISO-8601 duration longer than zero, such as PT15M` });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
 const flag = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -76,6 +90,9 @@ const schema = z.object({
   STATUSPAGE_PENDING_ALERT_AFTER: duration("PT2M").refine((ms) => ms > 0, { message: "must be longer than zero" }),
   STATUS_PAGE_TITLE: z.string().trim().min(1).max(100).default("Service status"),
   STATUS_PAGE_COMPONENTS: idList,
+
+  /** How often the scheduled self-test runs; unset = never. */
+  SELFTEST_INTERVAL: optionalDuration,
 
   BREAKER_WINDOW: duration("PT1M").refine((ms) => ms > 0, { message: "must be longer than zero" }),
   BREAKER_FAILURE_RATE: z.coerce.number().min(0).lt(1, "must be below 1 (the breaker opens above it)").default(0.5),

@@ -1,6 +1,7 @@
 import type { BreakerBoard } from "./app/breakers.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
+import type { SelfTestProbe } from "./app/self-test/probe.js";
 import type { Config } from "./config.js";
 import type { Connection } from "./db/connection.js";
 import type { RouteRegistrar } from "./adapters/http/context.js";
@@ -28,6 +29,8 @@ export interface Integration {
   readonly planners?: readonly EffectPlanner[];
   readonly deliverers?: readonly Deliverer[];
   readonly routes?: readonly RouteRegistrar[];
+  /** Its part of `sitrep selftest`: read-only calls that prove credentials and reachability. */
+  readonly selfTest?: SelfTestProbe;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

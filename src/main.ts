@@ -23,6 +23,7 @@ import { TIMER_QUEUES } from "./app/timers/plan-timers.js";
 import { BreakerGate, breakerPolicy } from "./jobs/breaker-gate.js";
 import { createJobEngine, startJobEngine } from "./jobs/job-engine.js";
 import { OutboxDispatcher } from "./jobs/outbox-dispatcher.js";
+import { selfTestFor } from "./jobs/self-test-integration.js";
 import { jobTimerStore } from "./jobs/timer-store.js";
 import { timersIntegration, type TimerObserver } from "./jobs/timers-integration.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -99,6 +100,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
     const integration = await factory(runtime);
     if (integration) integrations.push(integration);
   }
+  integrations.push(selfTestFor(runtime, engine, integrations, (upstream) => dispatcher.drain(upstream)));
   for (const integration of integrations) planners.push(...(integration.planners ?? []));
 
   const dispatcher = new OutboxDispatcher({

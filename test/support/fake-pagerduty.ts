@@ -171,7 +171,12 @@ function route(call: RecordedCall, reply: Reply, _res: ServerResponse, state: St
     const user = state.users.get(id);
     return user ? reply(200, { user: presentUser(user) }) : notFound();
   }
-  if (resource === "users" && !id) return reply(200, paginate(call, "users", [...state.users.values()].map(presentUser)));
+  if (resource === "users" && !id) {
+    // PagerDuty's `query` matches users by name or email address.
+    const query = (call.query.get("query") ?? "").toLowerCase();
+    const found = [...state.users.values()].filter((u) => `${u.name} ${u.email ?? ""}`.toLowerCase().includes(query));
+    return reply(200, paginate(call, "users", found.map(presentUser)));
+  }
   if (resource === "services" && !id && call.method === "GET") {
     const query = (call.query.get("query") ?? "").toLowerCase();
     const found = [...state.services.values()].filter((s) => s.name.toLowerCase().includes(query));

@@ -57,14 +57,20 @@ export class ApiClient {
     return body;
   }
 
-  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-    const response = await this.send(method, path, body, headers);
+  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs?: number): Promise<T> {
+    const response = await this.send(method, path, body, headers, timeoutMs);
     const text = await response.text();
     if (!response.ok) throw new CliError(errorMessage(text, response.status), response.status);
     return (text ? JSON.parse(text) : null) as T;
   }
 
-  private async send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+  private async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+    timeoutMs = 30_000,
+  ): Promise<Response> {
     if (!this.options.token) {
       throw new CliError(
         "No API token: set SITREP_TOKEN (or run it where Sitrep's DATA_DIR is: an embedded Sitrep stores its token in DATA_DIR/api-token).",
@@ -84,7 +90,7 @@ export class ApiClient {
         method,
         headers,
         body: body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;

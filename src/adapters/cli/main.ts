@@ -6,6 +6,7 @@ import { registerIncidentCommands } from "./commands/incident-commands.js";
 import { registerReportCommands } from "./commands/report-commands.js";
 import { registerPageCommands } from "./commands/page-commands.js";
 import { registerRunbookCommands } from "./commands/runbook-commands.js";
+import { registerSelfTestCommand } from "./commands/self-test-command.js";
 import { registerTokenCommands } from "./commands/token-commands.js";
 import { registerOperationsCommands } from "./commands/operations-commands.js";
 import { registerTimelineCommands } from "./commands/timeline-commands.js";
@@ -56,6 +57,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env, io: CliIo = P
   registerRunbookCommands(program, context);
   registerTokenCommands(program, context);
   registerOperationsCommands(program, context);
+  registerSelfTestCommand(program, context);
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError("(run with --help for usage)").configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     command.commands.forEach(configure);

@@ -1,11 +1,14 @@
 import type { presentBreaker } from "../http/operations/snapshot.js";
-import { table } from "./format.js";
+import { table, utc } from "./format.js";
+import type { SelfTestJson } from "./render-self-test.js";
 
 export interface HealthJson {
   status: string;
   database: string;
   breakers: Array<ReturnType<typeof presentBreaker>>;
   outbox: Array<{ upstream: string; pending: number; oldestAgeSeconds: number; dead: number }>;
+  /** The last self-test run; absent from servers older than the self-test. */
+  selfTest?: SelfTestJson | null;
 }
 
 function seconds(value: number): string {
@@ -21,5 +24,17 @@ export function renderHealth(health: HealthJson): string {
     const breaker = `${b.state}${b.mode === "auto" ? "" : " (manual)"}`;
     return [b.upstream, breaker, o?.pending ?? 0, seconds(o?.oldestAgeSeconds ?? 0), o?.dead ?? 0];
   });
-  return [`database: ${health.database}`, "", table(["UPSTREAM", "BREAKER", "PENDING", "OLDEST", "DEAD"], rows)].join("\n");
+  return [
+    `database: ${health.database}`,
+    selfTestLine(health.selfTest),
+    "",
+    table(["UPSTREAM", "BREAKER", "PENDING", "OLDEST", "DEAD"], rows),
+  ].join("\n");
+}
+
+function selfTestLine(run: SelfTestJson | null | undefined): string {
+  if (!run) return "self-test: never run";
+  const failed = run.steps.filter((s) => s.status === "failed").map((s) => s.name);
+  const outcome = run.ok ? "passed" : `FAILED (${failed.join(", ")})`;
+  return `self-test: ${outcome}, ${run.trigger}, ${utc(run.finishedAt)}`;
 }

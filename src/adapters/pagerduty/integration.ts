@@ -11,6 +11,7 @@ import { toPagerdutyEvent } from "./event-schema.js";
 import { PagerdutyApi } from "./pagerduty-api.js";
 import { pageRoute } from "./page-route.js";
 import { pagerdutyPlanner } from "./planner.js";
+import { pagerdutySelfTestProbe } from "./self-test-probe.js";
 import { PagerdutyRestClient } from "./rest-client.js";
 import { webhookRoute } from "./webhook-route.js";
 
@@ -75,6 +76,7 @@ export const pagerdutyIntegration: IntegrationFactory = ({ config, log, app, con
     planners: [pagerdutyPlanner({ resolveOnResolve: config.PAGERDUTY_RESOLVE_ON_RESOLVE, slackConfigured, apiConfigured: api !== null })],
     deliverers: [pagerdutyDeliverer({ app, pagerduty: api, directory })],
     routes,
+    selfTest: pagerdutySelfTestProbe({ api, from: config.PAGERDUTY_FROM_EMAIL, webhookSecrets: secrets.length }),
     async start() {
       worker?.start();
     },

@@ -12,6 +12,7 @@ const incident = z.object({
 const incidentAnswer = z.object({ incident });
 const incidentsAnswer = z.object({ incidents: z.array(incident) });
 const userAnswer = z.object({ user: z.object({ id: z.string(), name: z.string().nullish(), email: z.string().nullish() }) });
+const usersPage = z.object({ users: z.array(z.object({ id: z.string(), name: z.string().nullish(), email: z.string().nullish() })) });
 const notesAnswer = z.object({ notes: z.array(z.object({ content: z.string().nullish() })) });
 const servicesPage = z.object({ services: z.array(z.object({ id: z.string(), name: z.string() })), more: z.boolean().nullish() });
 
@@ -58,6 +59,12 @@ export class PagerdutyApi {
   async getUser(id: string): Promise<{ name: string; email: string | null }> {
     const { user } = userAnswer.parse(await this.rest.request({ method: "GET", path: `/users/${encodeURIComponent(id)}` }));
     return { name: user.name ?? id, email: user.email ?? null };
+  }
+
+  /** Users whose name or email matches `query` (first page): a read-only call that proves the token. */
+  async findUsers(query: string): Promise<Array<{ id: string; name: string; email: string | null }>> {
+    const data = await this.rest.request({ method: "GET", path: "/users", query: { query, limit: "25" } });
+    return usersPage.parse(data).users.map((u) => ({ id: u.id, name: u.name ?? u.id, email: u.email ?? null }));
   }
 
   async addNote(incidentId: string, content: string): Promise<void> {

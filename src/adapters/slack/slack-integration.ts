@@ -9,6 +9,7 @@ import { slackEventsRoute, SLACK_EVENTS_PATH } from "./events-route.js";
 import type { ListenerContext } from "./listeners/listener-context.js";
 import { slackDeliverer } from "./outbox/slack-deliverer.js";
 import { slackPlanner } from "./planner/slack-planner.js";
+import { slackSelfTestProbe } from "./self-test-probe.js";
 import { loadStatusTemplates } from "./status-templates.js";
 import { createWebClient } from "./web-client.js";
 
@@ -44,6 +45,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     planners: [slackPlanner({ announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL })],
     deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL })],
     routes: receiver ? [slackEventsRoute(receiver)] : [],
+    selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
     async start() {
       const bot = await identity.get().catch((error: unknown): BotIds | null => {
         slackLog.error({ err: error }, "auth.test failed; Slack requests will verify the token as they come");

@@ -21,6 +21,7 @@ const incidentSchema = z.object({
   incident_updates: z.array(incidentUpdateSchema).default([]),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 });
+const pageSchema = z.object({ id: z.string(), name: z.string().optional() });
 const componentSchema = z.object({ id: z.string(), name: z.string(), group: z.boolean().optional() });
 
 export type StatuspageIncident = z.infer<typeof incidentSchema>;
@@ -57,6 +58,11 @@ export class StatuspageClient {
       headers: { Authorization: `OAuth ${options.apiKey}`, Accept: "application/json", "Content-Type": "application/json" },
       maxRedirects: 0,
     });
+  }
+
+  /** The page itself: proves the key and the page id (the self-test). */
+  getPage(): Promise<z.infer<typeof pageSchema>> {
+    return this.call("GET", this.page, pageSchema);
   }
 
   async listComponents(): Promise<StatuspageComponent[]> {

@@ -5,6 +5,7 @@ import { statuspageDeliverer } from "./deliverer.js";
 import { PendingWatcher } from "./pending-watcher.js";
 import { statuspagePlanner } from "./planner.js";
 import { RateLimiter } from "./rate-limiter.js";
+import { statuspageSelfTestProbe } from "./self-test-probe.js";
 
 /**
  * Atlassian Statuspage, kept in sync through the outbox: null unless
@@ -26,6 +27,7 @@ export const statuspageIntegration: IntegrationFactory = (runtime): Integration 
     name: "statuspage",
     planners: [statuspagePlanner({ notifySubscribers: config.STATUSPAGE_NOTIFY_SUBSCRIBERS })],
     deliverers: [statuspageDeliverer({ app, client, components: new ComponentDirectory(client, log) })],
+    selfTest: statuspageSelfTestProbe(client),
     async start() {
       watcher.start();
     },

@@ -19,6 +19,11 @@ export function metricsRoutes(snapshot: SnapshotSource): RouteRegistrar {
   const oldest = gauge("sitrep_outbox_oldest_pending_age_seconds", "Age of the oldest waiting delivery per upstream", ["upstream"]);
   const dead = gauge("sitrep_outbox_dead", "Deliveries set aside (never delivered) per upstream", ["upstream"]);
   const incidents = gauge("sitrep_incidents", "Live incidents by phase", ["phase"]);
+  // Labelled by what ran the test, so that both are absent before the first run.
+  const selfTestOk = gauge("sitrep_selftest_ok", "Whether the last self-test passed (1) or failed (0)", ["trigger"]);
+  const selfTestAt = gauge("sitrep_selftest_last_run_timestamp_seconds", "When the last self-test finished", ["trigger"]);
+  const stepSeconds = gauge("sitrep_selftest_step_seconds", "Latency of each step of the last self-test", ["step"]);
+  const stepOk = gauge("sitrep_selftest_step_ok", "Each step of the last self-test: 1 passed, 0 failed (skipped steps absent)", ["step"]);
 
   return (server) => {
     server.get("/metrics", async (_request, reply) => {
@@ -33,6 +38,15 @@ export function metricsRoutes(snapshot: SnapshotSource): RouteRegistrar {
         dead.set({ upstream: o.upstream }, o.dead);
       }
       for (const [phase, count] of Object.entries(now.incidents)) incidents.set({ phase }, count);
+      if (now.selfTest) {
+        const ran = now.selfTest.steps.filter((s) => s.status !== "skipped");
+        const trigger = { trigger: now.selfTest.trigger };
+        for (const g of [selfTestOk, selfTestAt, stepSeconds, stepOk]) g.reset();
+        selfTestOk.set(trigger, now.selfTest.ok ? 1 : 0);
+        selfTestAt.set(trigger, now.selfTest.finishedAt.getTime() / 1000);
+        for (const s of ran) stepSeconds.set({ step: s.name }, s.ms / 1000);
+        for (const s of ran) stepOk.set({ step: s.name }, s.status === "ok" ? 1 : 0);
+      }
       return reply.type(registry.contentType).send(await registry.metrics());
     });
   };

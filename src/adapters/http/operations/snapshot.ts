@@ -3,6 +3,8 @@ import type { Upstream } from "../../../app/ports.js";
 import type { SqlRunner } from "../../../db/connection.js";
 import { liveIncidentsByPhase } from "../../../db/incident-counts.js";
 import { outboxQueue, type OutboxDepth } from "../../../db/outbox-queue.js";
+import { selfTestStore } from "../../../db/self-test-store.js";
+import type { SelfTestReport } from "../../../domain/self-test.js";
 import type { Phase } from "../../../domain/phase.js";
 import type { Runtime } from "../../../integration.js";
 
@@ -12,22 +14,26 @@ export interface OperationsSnapshot {
   /** One per upstream, zeros included. */
   readonly outbox: readonly OutboxDepth[];
   readonly incidents: Record<Phase, number>;
+  /** The latest self-test run (manual or scheduled), or null when none ran. */
+  readonly selfTest: SelfTestReport | null;
 }
 
 export type SnapshotSource = () => Promise<OperationsSnapshot>;
 
 export function snapshotSource(runtime: Pick<Runtime, "breakers" | "app">, sql: SqlRunner): SnapshotSource {
   const queue = outboxQueue(sql);
+  const selfTests = selfTestStore(sql);
   return async () => {
-    const [breakers, depth, incidents] = await Promise.all([
+    const [breakers, depth, incidents, selfTest] = await Promise.all([
       runtime.breakers.list(),
       queue.depth(runtime.app.clock.now()),
       liveIncidentsByPhase(sql),
+      selfTests.latest(),
     ]);
     const outbox = UPSTREAMS.map(
       (upstream: Upstream) => depth.find((d) => d.upstream === upstream) ?? { upstream, pending: 0, oldestAgeSeconds: 0, dead: 0 },
     );
-    return { breakers, outbox, incidents };
+    return { breakers, outbox, incidents, selfTest };
   };
 }
 

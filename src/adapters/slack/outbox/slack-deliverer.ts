@@ -3,6 +3,7 @@ import { KIND, type SlackKind } from "../planner/outbox-kinds.js";
 import { createChannel, invite, pinMessage, postHeader, refreshHeader, setTopic } from "./channel-steps.js";
 import type { DeliveryContext } from "./delivery-context.js";
 import { announce, postEntry, postHandoffBrief } from "./message-steps.js";
+import { postSelfTestMessage } from "./self-test-steps.js";
 
 /**
  * Delivers the Slack outbox. Slack allows about one message per second per
@@ -24,6 +25,7 @@ export function slackDeliverer(ctx: DeliveryContext): Deliverer {
     [KIND.handoffBrief]: step(postHandoffBrief),
     [KIND.announce]: step(announce),
     [KIND.pin]: step(pinMessage),
+    [KIND.selfTestPost]: step(postSelfTestMessage),
   };
   return { upstream: "slack", kinds, batchSize: 8 };
 }

@@ -12,6 +12,7 @@ export const KIND = {
   handoffBrief: "slack.handoff_brief",
   announce: "slack.announce",
   pin: "slack.pin",
+  selfTestPost: "slack.selftest_post",
 } as const;
 
 export type SlackKind = (typeof KIND)[keyof typeof KIND];
