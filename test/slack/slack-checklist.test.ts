@@ -123,4 +123,20 @@ describe("the incident checklist in Slack", () => {
     },
     SLOW,
   );
+
+  it(
+    "the handoff brief lists the checklist items still open",
+    async () => {
+      const { channel } = await declareInSlack(s, ALICE, "Handoff with a checklist --sev 2");
+      await tick(ALICE, channel, checklistIn(channel), ["roles-assigned", "statuspage-decision", "first-update"]);
+      await s.slack.command(ALICE, channel, `handoff <@${BOB}> Watch the error rate.`);
+      await s.deliverAll();
+      const brief = s.fake.ws.messagesIn(channel).find((m) => shown(m).includes("Open checklist items"));
+      expect(brief).toBeDefined();
+      const text = shown(brief!);
+      expect(text).toContain("Affected customers told");
+      expect(text).not.toContain("First status update posted");
+    },
+    SLOW,
+  );
 });
