@@ -139,4 +139,23 @@ describe("the incident checklist in Slack", () => {
     },
     SLOW,
   );
+
+  it(
+    "a checklist someone deleted is posted again, in its current state, at the next tick",
+    async () => {
+      const { number, channel } = await declareInSlack(s, ALICE, "Deleted checklist --sev 3");
+      const original = checklistIn(channel);
+      s.fake.ws.messages.splice(s.fake.ws.messages.indexOf(original), 1);
+      await s.sitrep.api("POST", `/api/v1/incidents/${number}/checklist`, { item: "upstream-checked" });
+      await s.deliverAll();
+      const again = checklistIn(channel);
+      expect(again.ts).not.toBe(original.ts);
+      expect(ticked(again)).toEqual(["upstream-checked"]);
+      await tick(BOB, channel, again, ["upstream-checked", "customers-told"]);
+      await s.deliverAll();
+      expect(checklistIn(channel).ts).toBe(again.ts);
+      expect(ticked(checklistIn(channel))).toEqual(["customers-told", "upstream-checked"]);
+    },
+    SLOW,
+  );
 });

@@ -24,8 +24,9 @@ export async function postChecklist(ctx: DeliveryContext, record: OutboxRecord):
   await postNewChecklist(ctx, record, incident, channel, checklistKey(incident));
 }
 
-async function postNewChecklist(ctx: DeliveryContext, record: OutboxRecord, incident: Incident, channel: string, key: string) {
-  const ts = await postOnce(ctx, record, channel, key, await renderChecklist(ctx, incident));
+/** `messageKey` marks this one post (a re-post after a deletion gets its own); the store keeps the latest. */
+async function postNewChecklist(ctx: DeliveryContext, record: OutboxRecord, incident: Incident, channel: string, messageKey: string) {
+  const ts = await postOnce(ctx, record, channel, messageKey, await renderChecklist(ctx, incident));
   await ctx.posts.save({ key: checklistKey(incident), incidentId: incident.id, channel, ts }, ctx.app.clock.now());
 }
 
