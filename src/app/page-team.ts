@@ -2,7 +2,7 @@ import type { Actor } from "../domain/actor.js";
 import { conflict, forbidden } from "../domain/errors.js";
 import { authorize } from "../domain/permissions.js";
 import { entry } from "../domain/timeline.js";
-import { requireText } from "../domain/validation.js";
+import { optionalText, requireText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
@@ -15,6 +15,8 @@ export interface PageTeamInput {
   readonly ref: IncidentRef;
   /** A PagerDuty service id (P…) or name. */
   readonly service: string;
+  /** What to tell the team paged (PagerDuty shows it in the incident's details). */
+  readonly message?: string;
   readonly idempotencyKey?: string;
 }
 
@@ -27,6 +29,7 @@ export interface PageTeamInput {
 export async function pageTeam(ctx: AppContext, input: PageTeamInput): Promise<IncidentResult> {
   const { actor } = input;
   const service = orThrow(requireText("service", input.service, SERVICE_MAX));
+  const message = orThrow(optionalText("message", input.message));
   return runIncidentUseCase(ctx, "page_team", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const decision = authorize("page_team", actor, incident);
@@ -38,7 +41,7 @@ export async function pageTeam(ctx: AppContext, input: PageTeamInput): Promise<I
       entry(
         "team_paged",
         { actor: actor.id, via: actor.via, occurredAt: now },
-        { service, state, pagerdutyIncidentId: null, url: null, detail: "" },
+        { service, state, pagerdutyIncidentId: null, url: null, detail: "", ...(message ? { message } : {}) },
       ),
     ]);
   });

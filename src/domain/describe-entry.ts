@@ -71,7 +71,7 @@ export function describeEntry(entry: TimelineEntry): string {
 function describeTeamPaged(page: TimelinePayloads["team_paged"]): string {
   switch (page.state) {
     case "requested":
-      return `Paging ${page.service} through PagerDuty`;
+      return `Paging ${page.service} through PagerDuty${page.message ? `: ${page.message}` : ""}`;
     case "paged":
       return `Paged ${page.service} through PagerDuty: ${page.url ?? page.pagerdutyIncidentId ?? "incident opened"}`;
     case "failed":

@@ -63,6 +63,8 @@ export interface TimelinePayloads {
     pagerdutyIncidentId: string | null;
     url: string | null;
     detail: string;
+    /** What the pager asked the team, when they said (`/incident page <service> <message>`). */
+    message?: string;
   };
   runbook_suggested: { runbooks: string[] };
   incident_imported: { importKey: string; file: string | null };

@@ -60,9 +60,10 @@ const EXPECTED_CALLS = [
   "pins.add here",
   "chat.postMessage here", // Alice is commander, with the duties
   "chat.postMessage here", // published
-  "chat.postMessage here", // suggested runbooks
   "conversations.setTopic here",
   "chat.postMessage announce",
+  "chat.postMessage here", // the checklist, with its checkboxes
+  "chat.postMessage here", // suggested runbooks
   // Carol commander, Bob communications
   ...["conversations.invite here", "chat.postMessage here", "chat.update here", "conversations.setTopic here"],
   ...["conversations.invite here", "chat.postMessage here", "chat.update here", "conversations.setTopic here"],
@@ -71,8 +72,8 @@ const EXPECTED_CALLS = [
   ...["chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce"], // identified
   ...["chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce"], // monitoring
   "chat.postMessage here", // note
-  // resolved, with the checklist items still open, then the header, topic and announcement
-  ...["chat.postMessage here", "chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce"],
+  // resolved, then the header, topic and announcement, then the checklist items still open
+  ...["chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce", "chat.postMessage here"],
 ];
 
 const SIDE_EFFECTS = new Set([

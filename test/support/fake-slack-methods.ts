@@ -1,9 +1,10 @@
 import { blocksProblem } from "./fake-slack-blocks.js";
-import type { FakeChannel, FakeMessage, FakeWorkspace } from "./fake-slack-state.js";
+import type { FakeChannel, FakeFile, FakeMessage, FakeWorkspace } from "./fake-slack-state.js";
 
 export type Args = Record<string, unknown>;
 export type Answer = Record<string, unknown>;
-export type Method = (ws: FakeWorkspace, args: Args) => Answer;
+/** `baseUrl`: the fake's own address (upload URLs point back at it). */
+export type Method = (ws: FakeWorkspace, args: Args, baseUrl: string) => Answer;
 
 /** An `ok:false` answer, as Slack sends it: HTTP 200 with the error code. */
 export class SlackFailure extends Error {
@@ -184,6 +185,111 @@ function viewsPublish(ws: FakeWorkspace, args: Args): Answer {
   return { view: { id: ws.nextId("V"), ...view } };
 }
 
+/** Step 1 of the external upload: a file id and a URL that takes its bytes (docs.slack.dev files.getUploadURLExternal). */
+function getUploadUrl(ws: FakeWorkspace, args: Args, baseUrl: string): Answer {
+  const filename = str(args, "filename");
+  const length = Number(args.length);
+  if (filename === "" || !Number.isInteger(length) || length < 1) fail("invalid_arguments");
+  const id = ws.nextId("F");
+  ws.files.set(id, {
+    id,
+    name: filename,
+    length,
+    bytes: null,
+    title: filename,
+    channels: [],
+    initialComment: null,
+    permalink: `https://fake.slack.test/files/${ws.botUserId}/${id}/${filename}`,
+  });
+  return { upload_url: `${baseUrl}/upload/${id}`, file_id: id };
+}
+
+const presentFile = (f: FakeFile) => ({
+  id: f.id,
+  name: f.name,
+  title: f.title,
+  size: f.bytes?.length ?? 0,
+  filetype: f.name.endsWith(".md") ? "markdown" : "text",
+  permalink: f.permalink,
+  channels: f.channels,
+  groups: [],
+  ims: [],
+});
+
+/**
+ * Step 3: shares uploaded files in a channel. A file whose bytes never arrived
+ * (or whose size differs from the length announced) is not found; completing
+ * a completed file again fails, as a file can be completed once.
+ */
+function completeUpload(ws: FakeWorkspace, args: Args): Answer {
+  const files = Array.isArray(args.files) ? (args.files as Array<{ id?: string; title?: string }>) : fail("invalid_arguments");
+  if (files.length === 0) fail("invalid_arguments");
+  const channelId = str(args, "channel_id");
+  const channel = channelId ? channelOf(ws, { channel: channelId }) : null;
+  if (channel && channel.is_archived) fail("is_archived");
+  if (channel && channel.is_private && !channel.members.has(ws.botUserId)) fail("not_in_channel");
+  const found = files.map((ref) => {
+    const file = ws.files.get(ref.id ?? "") ?? fail("file_not_found");
+    if (file.bytes === null || file.bytes.length !== file.length) fail("file_not_found");
+    if (file.channels.length > 0) fail("file_already_completed");
+    return { file, title: ref.title };
+  });
+  for (const { file, title } of found) {
+    if (title) file.title = title;
+    if (channel) file.channels.push(channel.id);
+    file.initialComment = str(args, "initial_comment") || null;
+  }
+  if (channel) {
+    ws.messages.push({
+      channel: channel.id,
+      ts: ws.nextTs(),
+      bot_id: ws.botId,
+      user: ws.botUserId,
+      text: str(args, "initial_comment"),
+    });
+  }
+  return { files: found.map(({ file }) => ({ id: file.id, title: file.title })) };
+}
+
+/** A file not yet completed is not visible to anyone: file_not_found. */
+function fileInfo(ws: FakeWorkspace, args: Args): Answer {
+  const file = ws.files.get(str(args, "file"));
+  if (!file || file.channels.length === 0) fail("file_not_found");
+  return { file: presentFile(file!) };
+}
+
+function addBookmark(ws: FakeWorkspace, args: Args): Answer {
+  const channel = channelOf(ws, args, "channel_id");
+  if (str(args, "title") === "") fail("invalid_arguments");
+  if (str(args, "type") !== "link") fail("invalid_bookmark_type");
+  if (!/^https?:\/\//.test(str(args, "link"))) fail("invalid_link");
+  if (ws.bookmarks.filter((b) => b.channel_id === channel.id).length >= 100) fail("too_many_bookmarks");
+  const bookmark = {
+    id: ws.nextId("Bk"),
+    channel_id: channel.id,
+    title: str(args, "title"),
+    link: str(args, "link"),
+    emoji: str(args, "emoji") || null,
+    type: "link" as const,
+  };
+  ws.bookmarks.push(bookmark);
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    bookmark: {
+      ...bookmark,
+      icon_url: null,
+      entity_id: null,
+      date_created: now,
+      date_updated: 0,
+      rank: "g",
+      last_updated_by_user_id: ws.botUserId,
+      last_updated_by_team_id: ws.teamId,
+      shortcut_id: null,
+      app_id: null,
+    },
+  };
+}
+
 export const METHODS: Record<string, Method> = {
   "auth.test": (ws) => ({
     url: "https://fake.slack.test/",
@@ -215,4 +321,9 @@ export const METHODS: Record<string, Method> = {
   "pins.add": pin,
   "views.open": viewsOpen,
   "views.publish": viewsPublish,
+  "files.getUploadURLExternal": getUploadUrl,
+  "files.completeUploadExternal": completeUpload,
+  "files.info": fileInfo,
+  "bookmarks.add": addBookmark,
+  "bookmarks.list": (ws, args) => ({ bookmarks: ws.bookmarks.filter((b) => b.channel_id === channelOf(ws, args, "channel_id").id) }),
 };

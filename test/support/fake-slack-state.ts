@@ -27,6 +27,28 @@ export interface FakeView {
   readonly user?: string;
 }
 
+/** A file of the external upload flow: reserved, then its bytes, then shared by completing it. */
+export interface FakeFile {
+  readonly id: string;
+  readonly name: string;
+  readonly length: number;
+  bytes: Buffer | null;
+  title: string;
+  /** Channels it was shared in (files.completeUploadExternal); empty until completed. */
+  readonly channels: string[];
+  initialComment: string | null;
+  readonly permalink: string;
+}
+
+export interface FakeBookmark {
+  readonly id: string;
+  readonly channel_id: string;
+  readonly title: string;
+  readonly link: string;
+  readonly emoji: string | null;
+  readonly type: "link";
+}
+
 export class FakeWorkspace {
   readonly teamId = "T0FAKE";
   readonly botUserId = "U0SITREPBOT";
@@ -39,6 +61,8 @@ export class FakeWorkspace {
   readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
   /** Users that do not exist (users.info and invites answer user_not_found). */
   readonly unknownUsers = new Set<string>();
+  readonly files = new Map<string, FakeFile>();
+  readonly bookmarks: FakeBookmark[] = [];
   private seq = 0;
 
   nextId(prefix: string): string {
@@ -93,6 +117,11 @@ export class FakeWorkspace {
 
   messagesIn(channel: string): FakeMessage[] {
     return this.messages.filter((m) => m.channel === channel);
+  }
+
+  /** Files completed into a channel. */
+  filesIn(channel: string): FakeFile[] {
+    return [...this.files.values()].filter((f) => f.channels.includes(channel));
   }
 
   channelsCreatedByBot(): FakeChannel[] {

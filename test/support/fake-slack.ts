@@ -28,7 +28,7 @@ const FIRST_ATTEMPT_FAILURES: readonly Failure[] = [
   { kind: "http", status: 503 },
 ];
 
-const JSON_FIELDS = ["blocks", "view", "metadata", "attachments"];
+const JSON_FIELDS = ["blocks", "view", "metadata", "attachments", "files"];
 
 /**
  * A local Slack Web API: POST /api/<method> with a form or JSON body and a
@@ -104,9 +104,20 @@ export class FakeSlack {
     return failure;
   }
 
+  /** The upload_url of files.getUploadURLExternal: takes the bytes once, as Slack's file service does (200, or 404 for an unknown URL). */
+  private receiveUpload(fileId: string, raw: Buffer, res: ServerResponse): void {
+    const file = this.ws.files.get(fileId);
+    this.calls.push({ method: "upload", args: { file: fileId, bytes: raw.length }, status: file ? 200 : 404, ok: file !== undefined });
+    if (!file) return send(res, 404, "Not Found", "text/plain");
+    file.bytes = raw;
+    return send(res, 200, `OK - ${raw.length}`, "text/plain");
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.url);
-    const raw = await readBody(req);
+    const body = await readBody(req);
+    const raw = body.toString("utf8");
+    if (url.pathname.startsWith("/upload/")) return this.receiveUpload(url.pathname.slice("/upload/".length), body, res);
     if (url.pathname.startsWith("/response/")) {
       this.responses.push({ id: url.pathname.slice("/response/".length), body: JSON.parse(raw || "{}") as Record<string, unknown> });
       return send(res, 200, "ok", "text/plain");
@@ -128,7 +139,7 @@ export class FakeSlack {
     const failure = this.failureFor(method, args);
     if (failure && failure.kind !== "lost") return this.answerFailure(res, record, failure);
     try {
-      const answer = handler(this.ws, args);
+      const answer = handler(this.ws, args, this.url);
       if (failure?.kind === "lost") {
         record(500, false, "lost");
         return send(res, 500, "<html>Internal Server Error</html>", "text/html");
@@ -165,11 +176,11 @@ export class FakeSlack {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

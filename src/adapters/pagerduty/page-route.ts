@@ -5,10 +5,14 @@ import type { RouteRegistrar } from "../http/context.js";
 import { presentIncident } from "../http/presenters.js";
 import { handler, idempotencyKey } from "../http/route-helpers.js";
 
-const pageBody = z.object({ service: z.string({ message: "must be a PagerDuty service id or name" }).max(SERVICE_MAX) });
+const pageBody = z.object({
+  service: z.string({ message: "must be a PagerDuty service id or name" }).max(SERVICE_MAX),
+  /** What to tell the team: it goes into the PagerDuty incident's details. */
+  message: z.string().optional(),
+});
 
 /**
- * `POST /api/v1/incidents/{ref}/page` `{ service }`: pages a team through
+ * `POST /api/v1/incidents/{ref}/page` `{ service, message? }`: pages a team through
  * PagerDuty. Answers 202: the page is recorded and on its way; the timeline
  * says when PagerDuty has it (or why not).
  */
@@ -19,7 +23,13 @@ export function pageRoute(options: { pagingConfigured: boolean }): RouteRegistra
       handler(ctx, pageBody, async ({ actor, ref, body, request }, reply) => {
         if (!options.pagingConfigured)
           throw conflict("PagerDuty is not configured for paging (set PAGERDUTY_API_TOKEN and PAGERDUTY_FROM_EMAIL).");
-        const result = await pageTeam(ctx.app, { actor, ref, service: body.service, idempotencyKey: idempotencyKey(request) });
+        const result = await pageTeam(ctx.app, {
+          actor,
+          ref,
+          service: body.service,
+          message: body.message,
+          idempotencyKey: idempotencyKey(request),
+        });
         const page = result.entries.find((e) => e.kind === "team_paged");
         reply.status(202);
         return {

@@ -49,7 +49,9 @@ function planEntry(incident: Incident, entry: TimelineEntry, options: PlannerOpt
       incidentNumber: incident.number,
       service: entry.payload.service,
       title: `[Sitrep #${incident.number}] ${incident.title}`,
-      details: `Paged by ${entry.actor} from Sitrep incident #${incident.number} (${severityLabel(incident.severity)}, ${incident.phase}).`,
+      details:
+        `Paged by ${entry.actor} from Sitrep incident #${incident.number} (${severityLabel(incident.severity)}, ${incident.phase}).` +
+        (entry.payload.message ? `\n\n${entry.payload.message}` : ""),
       incidentKey: pageIncidentKey(incident.id, entry.id),
     };
     return [message(incident, PAGE, payload, `pagerduty:${incident.id}:page`)];

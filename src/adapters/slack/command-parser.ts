@@ -17,7 +17,7 @@ export type SlackCommand =
   | { readonly name: "phase"; readonly phase: PhaseCommand; readonly text: string; readonly force: boolean }
   | { readonly name: "severity"; readonly severity: Severity }
   | { readonly name: "note"; readonly text: string }
-  | { readonly name: "page"; readonly service: string }
+  | { readonly name: "page"; readonly service: string; readonly message: string }
   | { readonly name: "followup"; readonly text: string; readonly owner: string | null }
   | { readonly name: "source"; readonly source: "internal" | "upstream"; readonly provider: string | null }
   | { readonly name: "impact"; readonly start: Date; readonly end: Date | null }
@@ -147,6 +147,17 @@ function parseFollowUp(rest: string): SlackCommand | string {
   return typeof text === "string" ? text : { name: "followup", text: text.text, owner };
 }
 
+/** `page <service> [message]`: a service name with spaces is quoted ("Checkout API"). */
+function parsePage(rest: string): SlackCommand | string {
+  const text = fromSlackText(rest).trim();
+  const quoted = /^["“”']([^"“”']+)["“”']\s*(.*)$/s.exec(text);
+  const [service = "", message = ""] = quoted
+    ? [quoted[1]!.trim(), quoted[2]!]
+    : [text.split(/\s+/)[0], text.slice(text.split(/\s+/)[0]!.length)];
+  if (service === "") return "Name the service to page.";
+  return { name: "page", service, message: message.trim() };
+}
+
 function parseSource(rest: string): SlackCommand | string {
   const [kind = "", ...providerWords] = words(rest);
   const source = kind.toLowerCase();
@@ -207,7 +218,7 @@ const PARSERS: Record<Subcommand, Parser> = {
     return typeof severity === "string" ? severity : { name: "severity", severity };
   },
   note: withText("note", "what to add to the timeline"),
-  page: (rest) => (fromSlackText(rest).trim() ? { name: "page", service: fromSlackText(rest).trim() } : "Name the service to page."),
+  page: parsePage,
   followup: parseFollowUp,
   source: parseSource,
   impact: parseImpact,

@@ -3,7 +3,7 @@ import { escapeMrkdwn } from "./blocks/kit.js";
 /** One usage line per subcommand of /incident (design.md §3, "Slack command grammar"). */
 export const USAGE = {
   declare: "/incident declare <title> [--sev 1-4] [--public] [--private]",
-  drill: "/incident drill [scenario]",
+  drill: "/incident drill [scenario]  (a practice incident in its own channel)",
   list: "/incident list",
   help: "/incident help",
   status: "/incident status",
@@ -17,12 +17,12 @@ export const USAGE = {
   severity: "/incident severity <1-4>",
   note: "/incident note <text>",
   publish: "/incident publish",
-  page: "/incident page <service>",
+  page: '/incident page <service> [message]  (quote a name with spaces: "Checkout API")',
   followup: "/incident followup <text> [<@owner>]",
   source: "/incident source internal|upstream <provider>",
   impact: "/incident impact <start> [<end>]  (ISO-8601, UTC unless the time has an offset)",
-  runbook: "/incident runbook [name]",
-  postmortem: "/incident postmortem",
+  runbook: "/incident runbook [name]  (without a name: the list, suggested ones first)",
+  postmortem: "/incident postmortem  (posts the draft as a file and bookmarks it)",
 } as const;
 
 export type Subcommand = keyof typeof USAGE;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { HTTPReceiver, type App } from "@slack/bolt";
 import { slackDeliveryStore } from "../../db/stores/slack-delivery-store.js";
+import { slackPostStore } from "../../db/stores/slack-post-store.js";
 import type { Integration, IntegrationFactory } from "../../integration.js";
 import { createBoltApp } from "./bolt-app.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -8,6 +9,7 @@ import { BotIdentity, type BotIds } from "./bot-identity.js";
 import { slackEventsRoute, SLACK_EVENTS_PATH } from "./events-route.js";
 import type { ListenerContext } from "./listeners/listener-context.js";
 import { slackDeliverer } from "./outbox/slack-deliverer.js";
+import { kitPlanner } from "./planner/kit-planner.js";
 import { slackPlanner } from "./planner/slack-planner.js";
 import { slackSelfTestProbe } from "./self-test-probe.js";
 import { loadStatusTemplates } from "./status-templates.js";
@@ -37,13 +39,18 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     templates: loadStatusTemplates(TEMPLATES_PATH),
     log: slackLog,
     deliveries: slackDeliveryStore(runtime.connection.sql),
+    pagingConfigured: config.PAGERDUTY_API_TOKEN !== undefined && config.PAGERDUTY_FROM_EMAIL !== undefined,
   };
+  const posts = slackPostStore(runtime.connection.sql);
   let bolt: App | null = null;
 
   return {
     name: "slack",
-    planners: [slackPlanner({ announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL })],
-    deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL })],
+    planners: [
+      slackPlanner({ announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
+      kitPlanner({ checklist: (app.library?.checklist.length ?? 0) > 0 }),
+    ],
+    deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL, posts })],
     routes: receiver ? [slackEventsRoute(receiver)] : [],
     selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
     async start() {

@@ -86,7 +86,13 @@ describe("the /incident command parser", () => {
     expect(ok("update We are investigating.")).toEqual({ name: "update", text: "We are investigating." });
     for (const name of ["list", "help", "status", "publish", "postmortem"]) expect(ok(name)).toEqual({ name });
     expect(ok("drill")).toEqual({ name: "drill", scenario: "" });
-    expect(ok("page checkout-api")).toEqual({ name: "page", service: "checkout-api" });
+    expect(ok("page checkout-api")).toEqual({ name: "page", service: "checkout-api", message: "" });
+    expect(ok("page checkout-api please look at the 5xx")).toEqual({
+      name: "page",
+      service: "checkout-api",
+      message: "please look at the 5xx",
+    });
+    expect(ok('page "Checkout API" errors at 40%')).toEqual({ name: "page", service: "Checkout API", message: "errors at 40%" });
     expect(ok("runbook s3-outage")).toEqual({ name: "runbook", runbook: "s3-outage" });
   });
 

@@ -49,6 +49,10 @@ describe("slack/manifest.yaml", () => {
       "channels:join",
       "pins:write",
       "reactions:read",
+      "files:write",
+      "files:read",
+      "bookmarks:write",
+      "bookmarks:read",
     ]) {
       expect(scopes.has(scope), scope).toBe(true);
     }

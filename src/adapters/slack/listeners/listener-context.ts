@@ -19,6 +19,8 @@ export interface ListenerContext {
   readonly templates: StatusTemplates;
   readonly log: Logger;
   readonly deliveries: DeliveryLog;
+  /** PagerDuty can be paged (PAGERDUTY_API_TOKEN and PAGERDUTY_FROM_EMAIL are set). */
+  readonly pagingConfigured: boolean;
 }
 
 /**

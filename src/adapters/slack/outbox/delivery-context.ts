@@ -2,6 +2,7 @@ import type { webApi } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.js";
 import { findIncidentById } from "../../../app/find-incident.js";
 import type { OutboxRecord } from "../../../db/outbox-queue.js";
+import type { SlackPostStore } from "../../../db/stores/slack-post-store.js";
 import type { Incident } from "../../../domain/incident.js";
 import type { Logger } from "../../../logger.js";
 import type { BotIdentity } from "../bot-identity.js";
@@ -14,6 +15,8 @@ export interface DeliveryContext {
   readonly identity: BotIdentity;
   readonly log: Logger;
   readonly announceChannel?: string;
+  /** The checklist message and postmortem files posted, to find again. */
+  readonly posts: SlackPostStore;
 }
 
 export async function incidentOf(ctx: DeliveryContext, record: OutboxRecord): Promise<Incident> {

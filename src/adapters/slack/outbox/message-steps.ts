@@ -1,3 +1,4 @@
+import { checklistState } from "../../../app/checklist-state.js";
 import { getIncident } from "../../../app/incident-queries.js";
 import type { OutboxRecord } from "../../../db/outbox-queue.js";
 import { SYSTEM_ACTOR } from "../../../domain/actor.js";
@@ -28,7 +29,7 @@ export async function postHandoffBrief(ctx: DeliveryContext, record: OutboxRecor
     via: entry.via,
     lastUpdate: detail.updates.at(-1) ?? null,
     openFollowUps: detail.followUps.filter((f) => f.doneAt === null),
-    openChecklist: [],
+    openChecklist: (await checklistState(ctx.app, ctx.app.db.read, incident.id)).filter((i) => !i.checked).map((i) => i.label),
   });
   await postOnce(ctx, record, channel, `entry:${entry.id}`, brief);
 }

@@ -1,8 +1,11 @@
 import type { Deliverer, DeliverFn } from "../../../jobs/delivery.js";
+import { KIT_KIND, type KitKind } from "../planner/kit-kinds.js";
 import { KIND, type SlackKind } from "../planner/outbox-kinds.js";
 import { createChannel, invite, pinMessage, postHeader, refreshHeader, setTopic } from "./channel-steps.js";
 import type { DeliveryContext } from "./delivery-context.js";
+import { checklistNag, postChecklist, postRunbook, refreshChecklist, suggestRunbooks, tellChannel } from "./kit-steps.js";
 import { announce, postEntry, postHandoffBrief } from "./message-steps.js";
+import { postPostmortem } from "./postmortem-steps.js";
 import { postSelfTestMessage } from "./self-test-steps.js";
 
 /**
@@ -27,5 +30,18 @@ export function slackDeliverer(ctx: DeliveryContext): Deliverer {
     [KIND.pin]: step(pinMessage),
     [KIND.selfTestPost]: step(postSelfTestMessage),
   };
-  return { upstream: "slack", kinds, batchSize: 8 };
+  return { upstream: "slack", kinds: { ...kinds, ...kitKinds(step) }, batchSize: 8 };
+}
+
+/** The checklist, runbooks and postmortem steps (kit-steps.ts, postmortem-steps.ts). */
+function kitKinds(step: (fn: (c: DeliveryContext, r: Parameters<DeliverFn>[0]) => Promise<void>) => DeliverFn): Record<KitKind, DeliverFn> {
+  return {
+    [KIT_KIND.postChecklist]: step(postChecklist),
+    [KIT_KIND.refreshChecklist]: step(refreshChecklist),
+    [KIT_KIND.checklistNag]: step(checklistNag),
+    [KIT_KIND.suggestRunbooks]: step(suggestRunbooks),
+    [KIT_KIND.postRunbook]: step(postRunbook),
+    [KIT_KIND.postPostmortem]: step(postPostmortem),
+    [KIT_KIND.tellChannel]: step(tellChannel),
+  };
 }

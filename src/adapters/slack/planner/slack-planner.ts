@@ -2,6 +2,7 @@ import { outbox, type Change, type Effect, type EffectPlanner } from "../../../a
 import { isSlackUserId } from "../../../domain/actor.js";
 import type { Incident } from "../../../domain/incident.js";
 import type { TimelineEntry } from "../../../domain/timeline.js";
+import { KIT_ENTRY_KINDS } from "./kit-planner.js";
 import { entryPayload, KIND, type SlackKind } from "./outbox-kinds.js";
 
 export interface SlackPlannerOptions {
@@ -73,7 +74,7 @@ export function slackPlanner(options: SlackPlannerOptions): EffectPlanner {
     if (invitees.length > 0) add(KIND.invite, { users: [...new Set(invitees)] });
     if (declared) add(KIND.postHeader);
     for (const entry of change.entries) {
-      if (entry.kind === "incident_declared") continue;
+      if (entry.kind === "incident_declared" || KIT_ENTRY_KINDS.has(entry.kind)) continue;
       add(entry.kind === "role_handed_off" ? KIND.handoffBrief : KIND.postEntry, entryPayload(entry));
       if (entry.kind === "message_pinned" && entry.payload.message.channel === incident.channelId) {
         add(KIND.pin, { channel: entry.payload.message.channel, ts: entry.payload.message.ts });

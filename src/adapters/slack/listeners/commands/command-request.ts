@@ -11,6 +11,8 @@ export interface CommandRequest {
   readonly userId: string;
   readonly channelId: string;
   readonly triggerId: string;
+  /** Where to tell the person more later (30 minutes, 5 uses); absent in tests of old callers. */
+  readonly responseUrl?: string;
 }
 
 /** What the person who typed the command is told; null when a modal was opened instead. */

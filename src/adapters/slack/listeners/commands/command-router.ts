@@ -6,6 +6,7 @@ import { runHandoff, runImpact, runPhase, runPublish, runRole, runSeverity, runS
 import type { Answer, CommandRequest, InChannel } from "./command-request.js";
 import { openDeclareForm, runDeclare } from "./declare-commands.js";
 import { runHelp, runList, runStatus } from "./info-commands.js";
+import { runDrill, runPage, runPostmortem, runRunbook } from "./kit-commands.js";
 import { runFollowUp, runNote, runUpdate } from "./timeline-commands.js";
 
 type ChannelHandler = (call: InChannel<never>) => Promise<Answer>;
@@ -24,17 +25,17 @@ const IN_CHANNEL: Partial<Record<SlackCommand["name"], ChannelHandler>> = {
   followup: runFollowUp,
   source: runSource,
   impact: runImpact,
+  page: runPage,
+  runbook: runRunbook,
+  postmortem: runPostmortem,
 } as Record<string, ChannelHandler>;
-
-/** Parsed, so users learn the grammar, but wired when their issues land. */
-const NOT_YET: ReadonlySet<SlackCommand["name"]> = new Set(["drill", "page", "runbook", "postmortem"]);
 
 export async function routeCommand(request: CommandRequest, command: SlackCommand): Promise<Answer> {
   if (command.name === "open_declare_form") return openDeclareForm(request);
   if (command.name === "declare") return runDeclare(request, command);
   if (command.name === "list") return runList(request);
   if (command.name === "help") return runHelp();
-  if (NOT_YET.has(command.name)) return ephemeral(`\`/incident ${command.name}\` is not available yet.`);
+  if (command.name === "drill") return runDrill(request, command);
   const handler = IN_CHANNEL[command.name];
   if (!handler) return ephemeral(`\`/incident ${command.name}\` is not available yet.`);
   const incident = await findIncidentByChannel(request.ctx.app, request.channelId);

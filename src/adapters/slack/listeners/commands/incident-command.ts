@@ -21,7 +21,14 @@ export function registerIncidentCommand(bolt: App, ctx: ListenerContext): void {
     }
     let answer: Answer;
     try {
-      const request = { ctx, client, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id };
+      const request = {
+        ctx,
+        client,
+        userId: command.user_id,
+        channelId: command.channel_id,
+        triggerId: command.trigger_id,
+        responseUrl: command.response_url,
+      };
       answer = await routeCommand(request, parsed.command);
     } catch (error) {
       answer = ephemeral(errorText(error, ctx.log));
