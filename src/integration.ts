@@ -1,6 +1,7 @@
 import type { BreakerBoard } from "./app/breakers.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
+import type { TimeZones } from "./app/ports.js";
 import type { Config } from "./config.js";
 import type { Connection } from "./db/connection.js";
 import type { RouteRegistrar } from "./adapters/http/context.js";
@@ -28,6 +29,8 @@ export interface Integration {
   readonly planners?: readonly EffectPlanner[];
   readonly deliverers?: readonly Deliverer[];
   readonly routes?: readonly RouteRegistrar[];
+  /** Where people are (Slack knows its users' zones), for break and handoff suggestions. */
+  readonly timeZones?: TimeZones;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

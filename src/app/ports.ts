@@ -228,7 +228,7 @@ export interface PagerdutyInbox {
   store(event: InboundPagerdutyEvent, receivedAt: Date): Promise<"stored" | "duplicate">;
 }
 
-/** Where people are: a Slack user's IANA time zone (from `users.info`), or null when unknown. */
+/** Where people are: a Slack user's IANA time zone (from `users.info`), or null when unknown or not a person (a bot, a deleted user). */
 export interface TimeZones {
   of(userId: string): Promise<string | null>;
 }

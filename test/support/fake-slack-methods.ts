@@ -184,6 +184,31 @@ function viewsPublish(ws: FakeWorkspace, args: Args): Answer {
   return { view: { id: ws.nextId("V"), ...view } };
 }
 
+/** users.info (scope users:read): `tz` and `tz_offset` when the directory knows the zone, as Slack answers. */
+function usersInfo(ws: FakeWorkspace, args: Args): Answer {
+  const id = str(args, "user");
+  if (ws.unknownUsers.has(id) || !/^[UW][A-Z0-9]+$/.test(id)) fail("user_not_found");
+  const known = ws.users.get(id);
+  const tz = known?.tz;
+  const zone = tz ? { tz, tz_label: tz, tz_offset: tzOffsetSeconds(tz) } : {};
+  return {
+    user: {
+      id,
+      team_id: ws.teamId,
+      name: id.toLowerCase(),
+      deleted: known?.deleted ?? false,
+      is_bot: known?.is_bot ?? id === ws.botUserId,
+      ...zone,
+    },
+  };
+}
+
+function tzOffsetSeconds(tz: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(new Date());
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(parts.find((p) => p.type === "timeZoneName")?.value ?? "");
+  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60) : 0;
+}
+
 export const METHODS: Record<string, Method> = {
   "auth.test": (ws) => ({
     url: "https://fake.slack.test/",
@@ -215,4 +240,5 @@ export const METHODS: Record<string, Method> = {
   "pins.add": pin,
   "views.open": viewsOpen,
   "views.publish": viewsPublish,
+  "users.info": usersInfo,
 };

@@ -27,6 +27,15 @@ export interface FakeView {
   readonly user?: string;
 }
 
+/** A person (or bot) in the workspace's directory, as users.info shows them. */
+export interface FakeUser {
+  readonly id: string;
+  /** IANA zone; absent when Slack does not know it. */
+  tz?: string;
+  readonly is_bot?: boolean;
+  readonly deleted?: boolean;
+}
+
 export class FakeWorkspace {
   readonly teamId = "T0FAKE";
   readonly botUserId = "U0SITREPBOT";
@@ -39,7 +48,14 @@ export class FakeWorkspace {
   readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
   /** Users that do not exist (users.info and invites answer user_not_found). */
   readonly unknownUsers = new Set<string>();
+  /** Users with known details; anyone else users.info shows as a person without a time zone. */
+  readonly users = new Map<string, FakeUser>();
   private seq = 0;
+
+  addUser(user: FakeUser): FakeUser {
+    this.users.set(user.id, user);
+    return user;
+  }
 
   nextId(prefix: string): string {
     this.seq += 1;

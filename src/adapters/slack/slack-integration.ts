@@ -10,6 +10,7 @@ import type { ListenerContext } from "./listeners/listener-context.js";
 import { slackDeliverer } from "./outbox/slack-deliverer.js";
 import { slackPlanner } from "./planner/slack-planner.js";
 import { loadStatusTemplates } from "./status-templates.js";
+import { slackTimeZones } from "./time-zones.js";
 import { createWebClient } from "./web-client.js";
 
 const TEMPLATES_PATH = fileURLToPath(new URL("../../../runbooks/status-templates.md", import.meta.url));
@@ -26,6 +27,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
   const slackLog = log.child({ integration: "slack" });
   const client = createWebClient({ token, slackApiUrl: config.SLACK_API_URL, log: slackLog });
   const identity = new BotIdentity(client);
+  const zones = slackTimeZones(client, app.clock, slackLog);
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const receiver = socketMode
     ? undefined
@@ -36,6 +38,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     templates: loadStatusTemplates(TEMPLATES_PATH),
     log: slackLog,
     deliveries: slackDeliveryStore(runtime.connection.sql),
+    zones,
   };
   let bolt: App | null = null;
 
@@ -44,6 +47,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     planners: [slackPlanner({ announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL })],
     deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL })],
     routes: receiver ? [slackEventsRoute(receiver)] : [],
+    timeZones: zones,
     async start() {
       const bot = await identity.get().catch((error: unknown): BotIds | null => {
         slackLog.error({ err: error }, "auth.test failed; Slack requests will verify the token as they come");

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../../app/context.js";
+import type { TimeZones } from "../../../app/ports.js";
 import type { Actor } from "../../../domain/actor.js";
 import { isSitrepError } from "../../../domain/errors.js";
 import type { Logger } from "../../../logger.js";
@@ -19,6 +20,8 @@ export interface ListenerContext {
   readonly templates: StatusTemplates;
   readonly log: Logger;
   readonly deliveries: DeliveryLog;
+  /** Each user's Slack time zone (users.info, cached), to read and show times in it. */
+  readonly zones: TimeZones;
 }
 
 /**

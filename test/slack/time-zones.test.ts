@@ -1,0 +1,74 @@
+import { DateTime } from "luxon";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClock } from "../support/app-context.js";
+import { startSlackSitrep, type SlackSitrep } from "../support/slack-sitrep.js";
+import { waitFor } from "../support/wait-for.js";
+
+const ALICE = "U0ALICE01";
+const DAY = "U0DAYTIME1";
+const NIGHT = "U0NIGHT001";
+const BOT = "U0OTHERBOT";
+const SLOW = 120_000;
+
+/** Whole-hour zones from UTC+14 to UTC-12 (Etc/GMT signs are inverted). */
+const ZONES = Array.from({ length: 27 }, (_, i) => 14 - i).map((h) => (h === 0 ? "Etc/UTC" : `Etc/GMT${h > 0 ? "-" : "+"}${Math.abs(h)}`));
+
+/** Now, moved back to Thursday or Friday on a weekend: working hours are weekdays. */
+function aWeekdayNow(): Date {
+  const now = DateTime.utc();
+  return now.weekday >= 6 ? now.minus({ days: 2 }).toJSDate() : now.toJSDate();
+}
+
+/** A zone whose local time at `at` is well inside working hours (with margin for the test's seconds), and one at night. */
+function zonesAt(at: Date): { day: string; night: string } {
+  const local = (zone: string) => DateTime.fromJSDate(at).setZone(zone);
+  const day = ZONES.find((z) => local(z).weekday <= 5 && local(z).hour >= 10 && local(z).hour < 17);
+  const night = ZONES.find((z) => local(z).hour >= 0 && local(z).hour < 6);
+  if (!day || !night) throw new Error(`no day or night zone at ${at.toISOString()}`);
+  return { day, night };
+}
+
+let s: SlackSitrep;
+let zones: { day: string; night: string };
+beforeAll(async () => {
+  const clock = new TestClock(aWeekdayNow());
+  zones = zonesAt(clock.now());
+  s = await startSlackSitrep({ COMMANDER_BREAK_AFTER: "PT2S" }, clock);
+  s.fake.ws.addUser({ id: ALICE, tz: zones.day });
+  s.fake.ws.addUser({ id: DAY, tz: zones.day });
+  s.fake.ws.addUser({ id: NIGHT, tz: zones.night });
+  s.fake.ws.addUser({ id: BOT, tz: zones.day, is_bot: true });
+}, SLOW);
+afterAll(async () => s?.stop());
+
+describe("time zones from Slack's users.info", () => {
+  it(
+    "a long-serving commander is told to take a break, naming a responder in working hours and not one at night nor a bot",
+    async () => {
+      const reply = await s.slack.command(ALICE, s.general.id, "declare Long night --sev 2");
+      const number = Number(/#(\d+)/.exec(String(reply.json?.text))![1]);
+      await s.deliverAll();
+      const { body } = await s.sitrep.api<{ incident: { channelId: string } }>("GET", `/api/v1/incidents/${number}`);
+      const channel = body.incident.channelId;
+      for (const user of [DAY, NIGHT, BOT]) await s.slack.command(user, channel, `note ${user} is looking at the database`);
+
+      await waitFor("the break suggestion", async () => (await s.timelineKinds(number)).includes("break_suggested") || undefined, {
+        timeoutMs: 20_000,
+      });
+      await s.deliverAll();
+      const suggestion = s.fake.ws
+        .messagesIn(channel)
+        .map((m) => JSON.stringify(m.blocks))
+        .find((t) => t.includes("Time for a break"));
+      expect(suggestion).toBeDefined();
+      expect(suggestion).toContain(`<@${ALICE}>`);
+      expect(suggestion).toContain(`In working hours now: <@${DAY}>.`);
+      expect(suggestion).not.toContain(NIGHT);
+      expect(suggestion).not.toContain(BOT);
+      const asked = s.fake.calls.filter((c) => c.method === "users.info").map((c) => c.args.user);
+      expect(asked).toEqual(expect.arrayContaining([DAY, NIGHT, BOT]));
+      expect(asked, "the commander is not a candidate").not.toContain(ALICE);
+    },
+    SLOW,
+  );
+});
