@@ -2,6 +2,7 @@ import { App, type HTTPReceiver } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { BotIds } from "./bot-identity.js";
+import { registerApprovalActions } from "./listeners/actions/approval-actions.js";
 import { registerHeaderActions } from "./listeners/actions/header-actions.js";
 import { registerIncidentCommand } from "./listeners/commands/incident-command.js";
 import { registerAppHome } from "./listeners/events/app-home-opened.js";
@@ -38,6 +39,7 @@ export function createBoltApp(options: BoltAppOptions, ctx: ListenerContext): Ap
   registerEventDedupe(bolt, ctx);
   registerIncidentCommand(bolt, ctx);
   registerHeaderActions(bolt, ctx);
+  registerApprovalActions(bolt, ctx);
   registerDeclareView(bolt, ctx);
   registerUpdateViews(bolt, ctx);
   registerCaptureView(bolt, ctx);

@@ -1,5 +1,6 @@
 import type { Deliverer, DeliverFn } from "../../../jobs/delivery.js";
-import { KIND, type SlackKind } from "../planner/outbox-kinds.js";
+import { APPROVAL_KIND, KIND, type SlackKind } from "../planner/outbox-kinds.js";
+import { requestApproval, settleApproval } from "./approval-steps.js";
 import { createChannel, invite, pinMessage, postHeader, refreshHeader, setTopic } from "./channel-steps.js";
 import type { DeliveryContext } from "./delivery-context.js";
 import { announce, postEntry, postHandoffBrief } from "./message-steps.js";
@@ -24,6 +25,8 @@ export function slackDeliverer(ctx: DeliveryContext): Deliverer {
     [KIND.handoffBrief]: step(postHandoffBrief),
     [KIND.announce]: step(announce),
     [KIND.pin]: step(pinMessage),
+    [APPROVAL_KIND.request]: step(requestApproval),
+    [APPROVAL_KIND.settle]: step(settleApproval),
   };
   return { upstream: "slack", kinds, batchSize: 8 };
 }
