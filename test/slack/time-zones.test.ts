@@ -1,13 +1,15 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/app-context.js";
-import { startSlackSitrep, type SlackSitrep } from "../support/slack-sitrep.js";
+import { ADMIN, startSlackSitrep, type SlackSitrep } from "../support/slack-sitrep.js";
 import { waitFor } from "../support/wait-for.js";
 
 const ALICE = "U0ALICE01";
 const DAY = "U0DAYTIME1";
 const NIGHT = "U0NIGHT001";
 const BOT = "U0OTHERBOT";
+/** Asia/Kolkata is UTC+05:30 all year. */
+const KOLKATA = "U0KOLKATA1";
 const SLOW = 120_000;
 
 /** Whole-hour zones from UTC+14 to UTC-12 (Etc/GMT signs are inverted). */
@@ -38,6 +40,7 @@ beforeAll(async () => {
   s.fake.ws.addUser({ id: DAY, tz: zones.day });
   s.fake.ws.addUser({ id: NIGHT, tz: zones.night });
   s.fake.ws.addUser({ id: BOT, tz: zones.day, is_bot: true });
+  s.fake.ws.addUser({ id: KOLKATA, tz: "Asia/Kolkata" });
 }, SLOW);
 afterAll(async () => s?.stop());
 
@@ -71,4 +74,56 @@ describe("time zones from Slack's users.info", () => {
     },
     SLOW,
   );
+
+  it(
+    "/incident impact reads times without a zone in the typist's Slack zone (UTC when unknown) and echoes UTC and their zone",
+    async () => {
+      const { number, channel } = await declareIncident("Impact in Kolkata", KOLKATA);
+      const reply = await s.slack.command(KOLKATA, channel, "impact 2026-01-10T08:00 2026-01-10T09:30Z");
+      expect(String(reply.json?.text)).toContain("2026-01-10 02:30 UTC (08:00 Asia/Kolkata) – 2026-01-10 09:30 UTC (15:00 Asia/Kolkata)");
+      expect(String(reply.json?.text)).toContain("read in your Slack time zone, Asia/Kolkata");
+      expect(await impactOf(number)).toEqual({ impactStartedAt: "2026-01-10T02:30:00.000Z", impactEndedAt: "2026-01-10T09:30:00.000Z" });
+
+      // The admin has no zone in the fake directory.
+      const utc = await s.slack.command(ADMIN, channel, "impact 2026-01-10T08:00");
+      expect(String(utc.json?.text)).toContain("2026-01-10 08:00 UTC – ongoing");
+      expect(String(utc.json?.text)).toContain("UTC (Slack does not know your time zone)");
+      expect(await impactOf(number)).toEqual({ impactStartedAt: "2026-01-10T08:00:00.000Z", impactEndedAt: null });
+    },
+    SLOW,
+  );
+
+  it(
+    "/incident status shows when the next update is due in UTC and in the reader's zone",
+    async () => {
+      const { number, channel } = await declareIncident("Due where I am");
+      const due = new Date(
+        (await s.sitrep.api<{ incident: { nextUpdateDueAt: string } }>("GET", `/api/v1/incidents/${number}`)).body.incident.nextUpdateDueAt,
+      );
+      const utc = DateTime.fromJSDate(due, { zone: "utc" });
+      const local = utc.setZone("Asia/Kolkata");
+      const shownLocal = local.toFormat(local.day === utc.day ? "HH:mm" : "yyyy-LL-dd HH:mm");
+      const reply = await s.slack.command(KOLKATA, channel, "status");
+      expect(JSON.stringify(reply.json)).toContain(
+        `Next status update due ${utc.toFormat("yyyy-LL-dd HH:mm")} UTC (${shownLocal} Asia/Kolkata)`,
+      );
+    },
+    SLOW,
+  );
 });
+
+async function declareIncident(title: string, by = ALICE): Promise<{ number: number; channel: string }> {
+  const reply = await s.slack.command(by, s.general.id, `declare ${title} --sev 3`);
+  const number = Number(/#(\d+)/.exec(String(reply.json?.text))![1]);
+  await s.deliverAll();
+  const { body } = await s.sitrep.api<{ incident: { channelId: string } }>("GET", `/api/v1/incidents/${number}`);
+  return { number, channel: body.incident.channelId };
+}
+
+async function impactOf(number: number): Promise<{ impactStartedAt: string | null; impactEndedAt: string | null }> {
+  const { body } = await s.sitrep.api<{ incident: { impactStartedAt: string | null; impactEndedAt: string | null } }>(
+    "GET",
+    `/api/v1/incidents/${number}`,
+  );
+  return { impactStartedAt: body.incident.impactStartedAt, impactEndedAt: body.incident.impactEndedAt };
+}

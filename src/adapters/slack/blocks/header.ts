@@ -3,7 +3,7 @@ import { PHASE_LABELS, phaseRank, type Phase } from "../../../domain/phase.js";
 import { ROLE_LABELS } from "../../../domain/roles.js";
 import { SEVERITY_MEANINGS, severityLabel } from "../../../domain/severity.js";
 import { ACTION, encodeRef } from "./action-ids.js";
-import { phaseLabel, slackDate, who } from "./format.js";
+import { phaseLabel, slackDate, utcTime, who } from "./format.js";
 import { actions, button, context, fields, header, message, type Block, type SlackMessage } from "./kit.js";
 
 const STATUSPAGE_LABELS: Record<Incident["statuspageState"], string> = {
@@ -36,13 +36,18 @@ export function headerMessage(incident: Incident, extras: HeaderExtras = {}): Sl
       ["Severity", `${severityLabel(incident.severity)}: ${SEVERITY_MEANINGS[incident.severity]}`],
       [ROLE_LABELS.commander, who(incident.commander)],
       [ROLE_LABELS.communications, who(incident.communications)],
-      ["Next update due", incident.nextUpdateDueAt ? slackDate(incident.nextUpdateDueAt) : "—"],
+      ["Next update due", incident.nextUpdateDueAt ? dueTime(incident.nextUpdateDueAt) : "—"],
       ["Status page", statuspageLabel(incident, extras)],
     ]),
     context([headerContext(incident)]),
   ];
   if (incident.phase !== "resolved") blocks.push(...controls(incident));
   return message(`${title}: ${PHASE_LABELS[incident.phase]} · ${severityLabel(incident.severity)}`, blocks);
+}
+
+/** Everyone reads the same header: UTC for the record, and Slack renders the time in each reader's own zone. */
+function dueTime(date: Date): string {
+  return `${utcTime(date)} (your time: ${slackDate(date, "{time}")})`;
 }
 
 function headerContext(incident: Incident): string {

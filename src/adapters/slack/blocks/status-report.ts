@@ -1,4 +1,5 @@
 import { describeEntry } from "../../../domain/describe-entry.js";
+import { utcAndLocal } from "../../../domain/local-time.js";
 import type { Incident } from "../../../domain/incident.js";
 import { PHASE_LABELS } from "../../../domain/phase.js";
 import { ROLE_LABELS } from "../../../domain/roles.js";
@@ -14,6 +15,8 @@ export interface StatusReport {
   readonly latestUpdate: StatusUpdate | null;
   readonly recent: readonly TimelineEntry[];
   readonly openFollowUps: readonly FollowUp[];
+  /** The reader's Slack time zone (null when unknown): times due are shown in UTC and in it. */
+  readonly readerZone: string | null;
 }
 
 const RECENT = 8;
@@ -21,7 +24,9 @@ const RECENT = 8;
 /** `/incident status`: a catch-up for whoever just joined. */
 export function statusReportMessage(report: StatusReport): SlackMessage {
   const { incident } = report;
-  const due = incident.nextUpdateDueAt ? `Next status update due ${slackDate(incident.nextUpdateDueAt)}.` : "No update is due.";
+  const due = incident.nextUpdateDueAt
+    ? `Next status update due ${utcAndLocal(incident.nextUpdateDueAt, report.readerZone)}.`
+    : "No update is due.";
   const latest = report.latestUpdate
     ? `*Latest update* (${slackDate(report.latestUpdate.postedAt)}, ${PHASE_LABELS[report.latestUpdate.phase]}):\n${quote(report.latestUpdate.body)}`
     : "*Latest update:* _none yet_";
