@@ -233,6 +233,11 @@ export interface TimeZones {
   of(userId: string): Promise<string | null>;
 }
 
+/** Who is in an incident's Slack channel (people and bots alike), or [] when that cannot be read. */
+export interface ChannelMembers {
+  of(channelId: string): Promise<string[]>;
+}
+
 /** The team's runbooks and incident checklist (files under runbooks/). */
 export interface Library {
   readonly runbooks: readonly Runbook[];

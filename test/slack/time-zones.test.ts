@@ -8,6 +8,8 @@ const ALICE = "U0ALICE01";
 const DAY = "U0DAYTIME1";
 const NIGHT = "U0NIGHT001";
 const BOT = "U0OTHERBOT";
+/** In the channel, awake, but has not acted yet. */
+const LURKER = "U0LURKER01";
 /** Asia/Kolkata is UTC+05:30 all year. */
 const KOLKATA = "U0KOLKATA1";
 const SLOW = 120_000;
@@ -40,13 +42,14 @@ beforeAll(async () => {
   s.fake.ws.addUser({ id: DAY, tz: zones.day });
   s.fake.ws.addUser({ id: NIGHT, tz: zones.night });
   s.fake.ws.addUser({ id: BOT, tz: zones.day, is_bot: true });
+  s.fake.ws.addUser({ id: LURKER, tz: zones.day });
   s.fake.ws.addUser({ id: KOLKATA, tz: "Asia/Kolkata" });
 }, SLOW);
 afterAll(async () => s?.stop());
 
 describe("time zones from Slack's users.info", () => {
   it(
-    "a long-serving commander is told to take a break, naming a responder in working hours and not one at night nor a bot",
+    "a long-serving commander is told to take a break, naming responders and channel members in working hours, not one at night nor a bot",
     async () => {
       const reply = await s.slack.command(ALICE, s.general.id, "declare Long night --sev 2");
       const number = Number(/#(\d+)/.exec(String(reply.json?.text))![1]);
@@ -54,6 +57,7 @@ describe("time zones from Slack's users.info", () => {
       const { body } = await s.sitrep.api<{ incident: { channelId: string } }>("GET", `/api/v1/incidents/${number}`);
       const channel = body.incident.channelId;
       for (const user of [DAY, NIGHT, BOT]) await s.slack.command(user, channel, `note ${user} is looking at the database`);
+      s.fake.ws.channels.get(channel)!.members.add(LURKER);
 
       await waitFor("the break suggestion", async () => (await s.timelineKinds(number)).includes("break_suggested") || undefined, {
         timeoutMs: 20_000,
@@ -65,11 +69,11 @@ describe("time zones from Slack's users.info", () => {
         .find((t) => t.includes("Time for a break"));
       expect(suggestion).toBeDefined();
       expect(suggestion).toContain(`<@${ALICE}>`);
-      expect(suggestion).toContain(`In working hours now: <@${DAY}>.`);
+      expect(suggestion).toContain(`In working hours now: <@${DAY}>, <@${LURKER}>.`);
       expect(suggestion).not.toContain(NIGHT);
       expect(suggestion).not.toContain(BOT);
       const asked = s.fake.calls.filter((c) => c.method === "users.info").map((c) => c.args.user);
-      expect(asked).toEqual(expect.arrayContaining([DAY, NIGHT, BOT]));
+      expect(asked).toEqual(expect.arrayContaining([DAY, NIGHT, BOT, LURKER]));
       expect(asked, "the commander is not a candidate").not.toContain(ALICE);
     },
     SLOW,

@@ -209,6 +209,17 @@ function tzOffsetSeconds(tz: string): number {
   return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60) : 0;
 }
 
+/** conversations.members: ids only, paginated with a cursor as Slack does. */
+function members(ws: FakeWorkspace, args: Args): Answer {
+  const channel = channelOf(ws, args);
+  if (channel.is_private && !channel.members.has(ws.botUserId)) fail("channel_not_found");
+  const limit = Math.min(Number(args.limit ?? 100) || 100, 1000);
+  const offset = args.cursor ? Number(Buffer.from(str(args, "cursor"), "base64").toString()) : 0;
+  const all = [...channel.members];
+  const next = offset + limit < all.length ? Buffer.from(String(offset + limit)).toString("base64") : "";
+  return { members: all.slice(offset, offset + limit), response_metadata: { next_cursor: next } };
+}
+
 export const METHODS: Record<string, Method> = {
   "auth.test": (ws) => ({
     url: "https://fake.slack.test/",
@@ -241,4 +252,5 @@ export const METHODS: Record<string, Method> = {
   "views.open": viewsOpen,
   "views.publish": viewsPublish,
   "users.info": usersInfo,
+  "conversations.members": members,
 };

@@ -11,6 +11,7 @@ import { slackDeliverer } from "./outbox/slack-deliverer.js";
 import { slackPlanner } from "./planner/slack-planner.js";
 import { loadStatusTemplates } from "./status-templates.js";
 import { slackTimeZones } from "./time-zones.js";
+import { slackChannelMembers } from "./channel-members.js";
 import { createWebClient } from "./web-client.js";
 
 const TEMPLATES_PATH = fileURLToPath(new URL("../../../runbooks/status-templates.md", import.meta.url));
@@ -48,6 +49,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL })],
     routes: receiver ? [slackEventsRoute(receiver)] : [],
     timeZones: zones,
+    channelMembers: slackChannelMembers(client, slackLog),
     async start() {
       const bot = await identity.get().catch((error: unknown): BotIds | null => {
         slackLog.error({ err: error }, "auth.test failed; Slack requests will verify the token as they come");
