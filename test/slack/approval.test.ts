@@ -75,6 +75,9 @@ describe("approving public updates in Slack (STATUSPAGE_REQUIRE_APPROVAL)", () =
       const [approveButton] = buttonsOf(request);
       expect(approveButton).toMatchObject({ action_id: "incident_approve_update", value: `${number}:${draft.id}` });
       expect(headerOf(channel)).toContain("awaiting approval");
+      expect(JSON.stringify((await s.slack.command(ALICE, channel, "status")).json), "/incident status says so too").toContain(
+        "awaiting approval",
+      );
 
       const refused = await click(CAROL, channel, approveButton!, request.ts);
       expect(refused).toContain("Only the commander");

@@ -6,6 +6,9 @@ import type { AppContext } from "../context.js";
 import type { ChannelMembers, TimeZones } from "../ports.js";
 import { recordChange, type Recorded } from "../record-change.js";
 
+/** At most this many people are looked up for one suggestion. */
+const MAX_CANDIDATES = 50;
+
 /** Where the people are, and who is in the incident's channel (Slack knows both). */
 export interface People {
   readonly zones: TimeZones;
@@ -64,7 +67,8 @@ async function respondersOf(ctx: AppContext, people: People, incident: Incident,
     ctx.db.read.roles.history(incident.id),
     incident.channelId ? people.members.of(incident.channelId) : Promise.resolve([]),
   ]);
-  const everyone = new Set([...members, ...entries.map((e) => e.actor), ...roles.map((r) => r.userId)]);
+  // Those who acted first: in a crowded channel they are the ones worth a users.info each.
+  const everyone = new Set([...entries.map((e) => e.actor), ...roles.map((r) => r.userId), ...members]);
   everyone.delete(commander);
-  return [...everyone].filter(isSlackUserId).sort();
+  return [...everyone].filter(isSlackUserId).slice(0, MAX_CANDIDATES).sort();
 }

@@ -7,6 +7,7 @@ import { severityLabel } from "../../../domain/severity.js";
 import type { FollowUp, StatusUpdate } from "../../../domain/status-update.js";
 import type { TimelineEntry } from "../../../domain/timeline.js";
 import { quote } from "./entry-message.js";
+import { statuspageLabel } from "./header.js";
 import { phaseLabel, slackDate, who } from "./format.js";
 import { context, escapeMrkdwn, fields, header, message, section, userText, type SlackMessage } from "./kit.js";
 
@@ -17,6 +18,8 @@ export interface StatusReport {
   readonly openFollowUps: readonly FollowUp[];
   /** The reader's Slack time zone (null when unknown): times due are shown in UTC and in it. */
   readonly readerZone: string | null;
+  /** A public update waits for the commander's approval. */
+  readonly awaitingApproval: boolean;
 }
 
 const RECENT = 8;
@@ -41,6 +44,7 @@ export function statusReportMessage(report: StatusReport): SlackMessage {
       ["Severity", severityLabel(incident.severity)],
       [ROLE_LABELS.commander, who(incident.commander)],
       [ROLE_LABELS.communications, who(incident.communications)],
+      ["Status page", statuspageLabel(incident, { awaitingApproval: report.awaitingApproval })],
     ]),
     section(latest),
     section(`*Recent timeline:*\n${recent || "_nothing yet_"}`),

@@ -35,6 +35,7 @@ export async function runStatus({ request, incident, actor }: InChannel): Promis
     recent: timeline.entries,
     openFollowUps: detail.followUps.filter((f) => f.doneAt === null),
     readerZone,
+    awaitingApproval: detail.updates.some((u) => u.approval === "pending"),
   });
   return ephemeral(msg.text, msg.blocks);
 }
