@@ -2,6 +2,7 @@ import type { BreakerBoard } from "./app/breakers.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
 import type { SelfTestProbe } from "./app/self-test/probe.js";
+import type { ChannelMembers, TimeZones } from "./app/ports.js";
 import type { Config } from "./config.js";
 import type { Connection } from "./db/connection.js";
 import type { RouteRegistrar } from "./adapters/http/context.js";
@@ -31,6 +32,10 @@ export interface Integration {
   readonly routes?: readonly RouteRegistrar[];
   /** Its part of `sitrep selftest`: read-only calls that prove credentials and reachability. */
   readonly selfTest?: SelfTestProbe;
+  /** Where people are (Slack knows its users' zones), for break and handoff suggestions. */
+  readonly timeZones?: TimeZones;
+  /** Who is in an incident's channel, also for those suggestions. */
+  readonly channelMembers?: ChannelMembers;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

@@ -11,7 +11,7 @@ import { resolveApiToken } from "./api-token.js";
 import { announceBreakerChange } from "./app/announce-breaker-change.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
-import type { Clock } from "./app/ports.js";
+import type { ChannelMembers, Clock, TimeZones } from "./app/ports.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { breakerStore } from "./db/breaker-store.js";
 import { connect, type Connection } from "./db/connection.js";
@@ -95,7 +95,13 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
     onChange: (change) => announceBreakerChange(app, change),
   });
   const runtime: Runtime = { config, log, app, connection, gate, breakers: gate };
-  const integrations: Integration[] = [timersIntegration(engine, { app, config, log, observer: options.timerObserver })];
+  const integrations: Integration[] = [];
+  // Timers start first but learn people's zones from whichever integration knows them (Slack), once it is built.
+  const zones: TimeZones = { of: async (user) => (await integrations.find((i) => i.timeZones)?.timeZones?.of(user)) ?? null };
+  const members: ChannelMembers = {
+    of: async (channel) => (await integrations.find((i) => i.channelMembers)?.channelMembers?.of(channel)) ?? [],
+  };
+  integrations.push(timersIntegration(engine, { app, config, log, zones, members, observer: options.timerObserver }));
   for (const factory of [...INTEGRATIONS, ...(options.integrations ?? [])]) {
     const integration = await factory(runtime);
     if (integration) integrations.push(integration);

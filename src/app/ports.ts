@@ -228,9 +228,14 @@ export interface PagerdutyInbox {
   store(event: InboundPagerdutyEvent, receivedAt: Date): Promise<"stored" | "duplicate">;
 }
 
-/** Where people are: a Slack user's IANA time zone (from `users.info`), or null when unknown. */
+/** Where people are: a Slack user's IANA time zone (from `users.info`), or null when unknown or not a person (a bot, a deleted user). */
 export interface TimeZones {
   of(userId: string): Promise<string | null>;
+}
+
+/** Who is in an incident's Slack channel (people and bots alike), or [] when that cannot be read. */
+export interface ChannelMembers {
+  of(channelId: string): Promise<string[]>;
 }
 
 /** The team's runbooks and incident checklist (files under runbooks/). */

@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { AppContext } from "../app/context.js";
-import type { TimeZones } from "../app/ports.js";
+import type { ChannelMembers, TimeZones } from "../app/ports.js";
 import { completeMonitoringWindow, type MonitoringWindowJob } from "../app/timers/complete-monitoring-window.js";
 import { COMMANDER_BREAK, MONITORING_WINDOW, timerPlanner, UPDATE_REMINDER } from "../app/timers/plan-timers.js";
 import { sendUpdateReminder, type UpdateReminderJob } from "../app/timers/send-update-reminder.js";
@@ -17,6 +17,7 @@ export interface TimerObserver {
 }
 
 const NO_ZONES: TimeZones = { of: async () => null };
+const NO_MEMBERS: ChannelMembers = { of: async () => [] };
 
 /**
  * The plan's heartbeat: update reminders, the monitoring window and break
@@ -25,7 +26,15 @@ const NO_ZONES: TimeZones = { of: async () => null };
  */
 export function timersIntegration(
   engine: JobEngine,
-  deps: { app: AppContext; config: Config; log: Logger; zones?: TimeZones; observer?: TimerObserver; pollingIntervalSeconds?: number },
+  deps: {
+    app: AppContext;
+    config: Config;
+    log: Logger;
+    zones?: TimeZones;
+    members?: ChannelMembers;
+    observer?: TimerObserver;
+    pollingIntervalSeconds?: number;
+  },
 ): Integration {
   const { app, config, log } = deps;
   const hours = parseWorkingHours(config.WORKING_HOURS);
@@ -33,7 +42,8 @@ export function timersIntegration(
   const handlers: Record<string, (data: never) => Promise<unknown>> = {
     [UPDATE_REMINDER]: (job: UpdateReminderJob) => sendUpdateReminder(app, job),
     [MONITORING_WINDOW]: (job: MonitoringWindowJob) => completeMonitoringWindow(app, job),
-    [COMMANDER_BREAK]: (job: CommanderBreakJob) => suggestBreak(app, deps.zones ?? NO_ZONES, hours, job),
+    [COMMANDER_BREAK]: (job: CommanderBreakJob) =>
+      suggestBreak(app, { zones: deps.zones ?? NO_ZONES, members: deps.members ?? NO_MEMBERS }, hours, job),
   };
 
   async function runBatch(name: string, jobs: PgBoss.JobWithMetadata<object>[]): Promise<void> {

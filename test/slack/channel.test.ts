@@ -170,9 +170,11 @@ describe("the incident channel", () => {
   );
 
   it(
-    "posts a handoff brief with the phase, the last update, open follow-ups and the notes",
+    "posts a handoff brief with the phase, the last update, open follow-ups, open checklist items and the notes",
     async () => {
-      const { channel } = await declare("Follow the sun --sev 2");
+      const { number, channel } = await declare("Follow the sun --sev 2");
+      const ticked = await s.sitrep.api("POST", `/api/v1/incidents/${number}/checklist`, { item: "roles-assigned" });
+      expect(ticked.status).toBe(200);
       await s.slack.command(ALICE, channel!, "update Checkout errors at 2%; rolling back.");
       await s.slack.command(ALICE, channel!, "followup Alert on checkout error rate <@U0ALICE01>");
       const reply = await s.slack.command(ALICE, channel!, "handoff <@U0BOB0001> Rollback is at 60%; watch the EU shard.");
@@ -188,10 +190,13 @@ describe("the incident channel", () => {
         "Alert on checkout error rate",
         "Rollback is at 60%; watch the EU shard.",
         "Open checklist items",
+        "Status page decision made (publish, or decided not to)",
+        "Postmortem scheduled and owner named",
         "You own this incident",
       ]) {
         expect(brief, part).toContain(part);
       }
+      expect(brief, "a ticked item is not open").not.toContain("Commander and communications lead assigned");
     },
     SLOW,
   );

@@ -143,6 +143,47 @@ describe("Slack events", () => {
   );
 
   it(
+    "a 3500-character message added through the form elsewhere keeps all its text: the form carries only its reference",
+    async () => {
+      const { number } = await declare(ALICE, "Long message --sev 3");
+      const support = s.fake.ws.addChannel({ name: "support", members: [s.fake.ws.botUserId, BOB] });
+      // As Slack sends it (&, < and > escaped); the timeline keeps the plain text.
+      const head = `"Quoted" &lt;logs&gt; &amp; more\n`;
+      const long = `${head}${"x".repeat(3500 - head.length)}`;
+      const plain = long.replace(head, `"Quoted" <logs> & more\n`);
+      const message = s.fake.ws.userPosts(support.id, BOB, long);
+      expect(message.text).toHaveLength(3500);
+      const open = async (channel: string, ts: string, text: string) => {
+        const before = new Set(s.fake.ws.views.keys());
+        await s.slack.shortcut(ALICE, channel, "add_to_timeline", { ts, user: BOB, text });
+        return waitFor("the form", () =>
+          [...s.fake.ws.views.values()].find((v) => !before.has(v.id) && v.view.callback_id === "capture_message"),
+        );
+      };
+      const pick = { incident: { incident_select: { type: "static_select", selected_option: { value: String(number) } } } };
+
+      const view = await open(support.id, message.ts, long);
+      const metadata = String(view.view.private_metadata);
+      expect(metadata.length).toBeLessThanOrEqual(3000);
+      expect(JSON.parse(metadata)).toEqual({ channel: support.id, ts: message.ts, author: BOB });
+      expect((await s.slack.submitView(ALICE, view.view, pick)).text).toBe("");
+      const captured = (await entries(number))
+        .filter((e) => e.kind === "message_pinned")
+        .map((e) => e.payload.message as { text: string; ts: string });
+      expect(captured).toEqual([expect.objectContaining({ ts: message.ts, text: plain })]);
+
+      // In a channel Sitrep cannot read, the form says so and records nothing.
+      const unreadable = s.fake.ws.userPosts(s.general.id, BOB, "y".repeat(3500));
+      const refusedView = await open(s.general.id, unreadable.ts, unreadable.text);
+      const refused = await s.slack.submitView(ALICE, refusedView.view, pick);
+      expect(refused.json).toMatchObject({ response_action: "errors" });
+      expect(JSON.stringify(refused.json)).toContain("cannot read that message");
+      expect((await entries(number)).filter((e) => e.kind === "message_pinned")).toHaveLength(1);
+    },
+    SLOW,
+  );
+
+  it(
     "lists open incidents on the App Home, private ones only to their members",
     async () => {
       await declare(ALICE, "Visible to all --sev 2");

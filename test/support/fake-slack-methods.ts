@@ -290,6 +290,42 @@ function addBookmark(ws: FakeWorkspace, args: Args): Answer {
   };
 }
 
+/** users.info (scope users:read): `tz` and `tz_offset` when the directory knows the zone, as Slack answers. */
+function usersInfo(ws: FakeWorkspace, args: Args): Answer {
+  const id = str(args, "user");
+  if (ws.unknownUsers.has(id) || !/^[UW][A-Z0-9]+$/.test(id)) fail("user_not_found");
+  const known = ws.users.get(id);
+  const tz = known?.tz;
+  const zone = tz ? { tz, tz_label: tz, tz_offset: tzOffsetSeconds(tz) } : {};
+  return {
+    user: {
+      id,
+      team_id: ws.teamId,
+      name: id.toLowerCase(),
+      deleted: known?.deleted ?? false,
+      is_bot: known?.is_bot ?? id === ws.botUserId,
+      ...zone,
+    },
+  };
+}
+
+function tzOffsetSeconds(tz: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(new Date());
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(parts.find((p) => p.type === "timeZoneName")?.value ?? "");
+  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60) : 0;
+}
+
+/** conversations.members: ids only, paginated with a cursor as Slack does. */
+function members(ws: FakeWorkspace, args: Args): Answer {
+  const channel = channelOf(ws, args);
+  if (channel.is_private && !channel.members.has(ws.botUserId)) fail("channel_not_found");
+  const limit = Math.min(Number(args.limit ?? 100) || 100, 1000);
+  const offset = args.cursor ? Number(Buffer.from(str(args, "cursor"), "base64").toString()) : 0;
+  const all = [...channel.members];
+  const next = offset + limit < all.length ? Buffer.from(String(offset + limit)).toString("base64") : "";
+  return { members: all.slice(offset, offset + limit), response_metadata: { next_cursor: next } };
+}
+
 export const METHODS: Record<string, Method> = {
   "auth.test": (ws) => ({
     url: "https://fake.slack.test/",
@@ -326,4 +362,6 @@ export const METHODS: Record<string, Method> = {
   "files.info": fileInfo,
   "bookmarks.add": addBookmark,
   "bookmarks.list": (ws, args) => ({ bookmarks: ws.bookmarks.filter((b) => b.channel_id === channelOf(ws, args, "channel_id").id) }),
+  "users.info": usersInfo,
+  "conversations.members": members,
 };

@@ -49,6 +49,15 @@ export interface FakeBookmark {
   readonly type: "link";
 }
 
+/** A person (or bot) in the workspace's directory, as users.info shows them. */
+export interface FakeUser {
+  readonly id: string;
+  /** IANA zone; absent when Slack does not know it. */
+  tz?: string;
+  readonly is_bot?: boolean;
+  readonly deleted?: boolean;
+}
+
 export class FakeWorkspace {
   readonly teamId = "T0FAKE";
   readonly botUserId = "U0SITREPBOT";
@@ -63,7 +72,14 @@ export class FakeWorkspace {
   readonly unknownUsers = new Set<string>();
   readonly files = new Map<string, FakeFile>();
   readonly bookmarks: FakeBookmark[] = [];
+  /** Users with known details; anyone else users.info shows as a person without a time zone. */
+  readonly users = new Map<string, FakeUser>();
   private seq = 0;
+
+  addUser(user: FakeUser): FakeUser {
+    this.users.set(user.id, user);
+    return user;
+  }
 
   nextId(prefix: string): string {
     this.seq += 1;

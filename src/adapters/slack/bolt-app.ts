@@ -3,6 +3,7 @@ import type { Logger } from "../../logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { BotIds } from "./bot-identity.js";
 import { registerChecklistActions } from "./listeners/actions/checklist-actions.js";
+import { registerApprovalActions } from "./listeners/actions/approval-actions.js";
 import { registerHeaderActions } from "./listeners/actions/header-actions.js";
 import { registerIncidentCommand } from "./listeners/commands/incident-command.js";
 import { registerAppHome } from "./listeners/events/app-home-opened.js";
@@ -40,6 +41,7 @@ export function createBoltApp(options: BoltAppOptions, ctx: ListenerContext): Ap
   registerIncidentCommand(bolt, ctx);
   registerHeaderActions(bolt, ctx);
   registerChecklistActions(bolt, ctx);
+  registerApprovalActions(bolt, ctx);
   registerDeclareView(bolt, ctx);
   registerUpdateViews(bolt, ctx);
   registerCaptureView(bolt, ctx);

@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { readTime } from "../../domain/local-time.js";
 import type { Severity } from "../../domain/severity.js";
 import { isSubcommand, type Subcommand } from "./command-usage.js";
 import { fromSlackText, parseMention } from "./slack-text.js";
@@ -20,7 +20,8 @@ export type SlackCommand =
   | { readonly name: "page"; readonly service: string; readonly message: string }
   | { readonly name: "followup"; readonly text: string; readonly owner: string | null }
   | { readonly name: "source"; readonly source: "internal" | "upstream"; readonly provider: string | null }
-  | { readonly name: "impact"; readonly start: Date; readonly end: Date | null }
+  /** Times as typed: one without a zone is read in the typist's Slack time zone (see readTime). */
+  | { readonly name: "impact"; readonly start: string; readonly end: string | null }
   | { readonly name: "runbook"; readonly runbook: string };
 
 export type ParseResult =
@@ -167,18 +168,10 @@ function parseSource(rest: string): SlackCommand | string {
   return { name: "source", source, provider };
 }
 
-function timeOf(text: string): Date | null {
-  for (const parse of [DateTime.fromISO, DateTime.fromSQL]) {
-    const time = parse(text, { zone: "utc" });
-    if (time.isValid) return time.toJSDate();
-  }
-  return null;
-}
-
 function parseImpact(rest: string): SlackCommand | string {
   const tokens = words(fromSlackText(rest));
   if (tokens.length === 0 || tokens.length > 2) return "Give the start of customer impact, and its end if it is over.";
-  const [start, end] = tokens.map(timeOf);
+  const [start, end] = tokens.map((token) => (readTime(token, "utc") ? token : null));
   if (!start) return `"${tokens[0]}" is not a time such as 2026-04-29T09:53Z.`;
   if (tokens.length === 2 && !end) return `"${tokens[1]}" is not a time such as 2026-04-29T12:21Z.`;
   return { name: "impact", start, end: end ?? null };

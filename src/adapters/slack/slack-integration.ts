@@ -13,6 +13,8 @@ import { kitPlanner } from "./planner/kit-planner.js";
 import { slackPlanner } from "./planner/slack-planner.js";
 import { slackSelfTestProbe } from "./self-test-probe.js";
 import { loadStatusTemplates } from "./status-templates.js";
+import { slackTimeZones } from "./time-zones.js";
+import { slackChannelMembers } from "./channel-members.js";
 import { createWebClient } from "./web-client.js";
 
 const TEMPLATES_PATH = fileURLToPath(new URL("../../../runbooks/status-templates.md", import.meta.url));
@@ -29,6 +31,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
   const slackLog = log.child({ integration: "slack" });
   const client = createWebClient({ token, slackApiUrl: config.SLACK_API_URL, log: slackLog });
   const identity = new BotIdentity(client);
+  const zones = slackTimeZones(client, app.clock, slackLog);
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const receiver = socketMode
     ? undefined
@@ -40,6 +43,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     log: slackLog,
     deliveries: slackDeliveryStore(runtime.connection.sql),
     pagingConfigured: config.PAGERDUTY_API_TOKEN !== undefined && config.PAGERDUTY_FROM_EMAIL !== undefined,
+    zones,
   };
   const posts = slackPostStore(runtime.connection.sql);
   let bolt: App | null = null;
@@ -53,6 +57,8 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL, posts })],
     routes: receiver ? [slackEventsRoute(receiver)] : [],
     selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
+    timeZones: zones,
+    channelMembers: slackChannelMembers(client, slackLog),
     async start() {
       const bot = await identity.get().catch((error: unknown): BotIds | null => {
         slackLog.error({ err: error }, "auth.test failed; Slack requests will verify the token as they come");

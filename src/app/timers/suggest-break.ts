@@ -1,9 +1,19 @@
 import { isSlackUserId, SYSTEM_ACTOR } from "../../domain/actor.js";
+import type { Incident } from "../../domain/incident.js";
 import { isWorkingTime, type WorkingHours } from "../../domain/reminders.js";
 import { entry } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
-import type { TimeZones } from "../ports.js";
+import type { ChannelMembers, TimeZones } from "../ports.js";
 import { recordChange, type Recorded } from "../record-change.js";
+
+/** At most this many people are looked up for one suggestion. */
+const MAX_CANDIDATES = 50;
+
+/** Where the people are, and who is in the incident's channel (Slack knows both). */
+export interface People {
+  readonly zones: TimeZones;
+  readonly members: ChannelMembers;
+}
 
 export interface CommanderBreakJob {
   readonly incidentId: number;
@@ -13,22 +23,18 @@ export interface CommanderBreakJob {
 
 /**
  * After COMMANDER_BREAK_AFTER in the role, suggest a break or a handoff, naming
- * the incident's responders whose local time is inside working hours (the
- * plan's self-care and follow-the-sun). Nothing if the commander changed.
+ * the incident's responders (its channel's members and everyone who acted on
+ * it, but the commander; bots have no zone) whose local time is inside working
+ * hours (the plan's self-care and follow-the-sun). Nothing if the commander changed.
  */
-export async function suggestBreak(
-  ctx: AppContext,
-  zones: TimeZones,
-  hours: WorkingHours,
-  job: CommanderBreakJob,
-): Promise<Recorded | null> {
+export async function suggestBreak(ctx: AppContext, people: People, hours: WorkingHours, job: CommanderBreakJob): Promise<Recorded | null> {
   const current = await ctx.db.read.incidents.findById(job.incidentId);
   if (!stillCommanding(current, job)) return null;
-  const responders = await respondersOf(ctx, job.incidentId, job.commander);
+  const responders = await respondersOf(ctx, people, current, job.commander);
   const now = ctx.clock.now();
   const awake: string[] = [];
   for (const user of responders) {
-    const zone = await zones.of(user);
+    const zone = await people.zones.of(user);
     if (zone && isWorkingTime(zone, now, hours)) awake.push(user);
   }
   return ctx.db.transaction(async (tx) => {
@@ -45,10 +51,7 @@ export async function suggestBreak(
   });
 }
 
-function stillCommanding(
-  incident: { commander: string | null; commanderSince: Date | null; phase: string } | null,
-  job: CommanderBreakJob,
-): boolean {
+function stillCommanding(incident: Incident | null, job: CommanderBreakJob): incident is Incident {
   return (
     incident !== null &&
     incident.phase !== "resolved" &&
@@ -57,10 +60,15 @@ function stillCommanding(
   );
 }
 
-/** Everyone who has acted on the incident or held a role, but the commander. */
-async function respondersOf(ctx: AppContext, incidentId: number, commander: string): Promise<string[]> {
-  const [entries, roles] = await Promise.all([ctx.db.read.timeline.list(incidentId), ctx.db.read.roles.history(incidentId)]);
-  const people = new Set([...entries.map((e) => e.actor), ...roles.map((r) => r.userId)]);
-  people.delete(commander);
-  return [...people].filter(isSlackUserId).sort();
+/** Everyone in the incident's channel, who has acted on it or held a role, but the commander. */
+async function respondersOf(ctx: AppContext, people: People, incident: Incident, commander: string): Promise<string[]> {
+  const [entries, roles, members] = await Promise.all([
+    ctx.db.read.timeline.list(incident.id),
+    ctx.db.read.roles.history(incident.id),
+    incident.channelId ? people.members.of(incident.channelId) : Promise.resolve([]),
+  ]);
+  // Those who acted first: in a crowded channel they are the ones worth a users.info each.
+  const everyone = new Set([...entries.map((e) => e.actor), ...roles.map((r) => r.userId), ...members]);
+  everyone.delete(commander);
+  return [...everyone].filter(isSlackUserId).slice(0, MAX_CANDIDATES).sort();
 }

@@ -76,12 +76,13 @@ describe("the /incident command parser", () => {
     expect(ok("severity sev4")).toEqual({ name: "severity", severity: 4 });
     expect(ok("source upstream AWS us-east-1")).toEqual({ name: "source", source: "upstream", provider: "AWS us-east-1" });
     expect(ok("source internal")).toEqual({ name: "source", source: "internal", provider: null });
-    expect(ok("impact 2022-04-29T09:53Z 2022-04-29T12:21Z")).toEqual({
+    // Times stay as typed: one without a zone is read in the typist's zone when the command runs.
+    expect(ok("impact 2022-04-29T09:53Z 2022-04-29T12:21")).toEqual({
       name: "impact",
-      start: new Date("2022-04-29T09:53:00Z"),
-      end: new Date("2022-04-29T12:21:00Z"),
+      start: "2022-04-29T09:53Z",
+      end: "2022-04-29T12:21",
     });
-    expect(ok("impact 2022-04-29T11:53+02:00")).toEqual({ name: "impact", start: new Date("2022-04-29T09:53:00Z"), end: null });
+    expect(ok("impact 2022-04-29T11:53+02:00")).toEqual({ name: "impact", start: "2022-04-29T11:53+02:00", end: null });
     expect(ok("update")).toEqual({ name: "update", text: "" });
     expect(ok("update We are investigating.")).toEqual({ name: "update", text: "We are investigating." });
     for (const name of ["list", "help", "status", "publish", "postmortem"]) expect(ok(name)).toEqual({ name });

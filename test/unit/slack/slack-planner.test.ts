@@ -102,4 +102,33 @@ describe("the Slack planner", () => {
     const delivery = entryOf("statuspage_delivery", { state: "published", detail: "" }, { via: "system", actor: "sitrep" });
     expect(kinds(plan({ before, after, entries: [delivery] }))).toEqual(["slack.post_entry", "slack.refresh_header"]);
   });
+
+  it("asks the commander to approve a waiting update, settles the request once approved, and refreshes the header each time", () => {
+    const same = incident({ channelId: "CINC", public: true });
+    const drafted = plan({
+      before: same,
+      after: same,
+      entries: [entryOf("status_update_posted", { updateId: 7, phase: "investigating", body: "Slow", public: true, approval: "pending" })],
+    });
+    expect(kinds(drafted)).toEqual(["slack.post_entry", "slack.request_approval", "slack.refresh_header"]);
+    expect(payloads(drafted)[1]).toMatchObject({ updateId: 7 });
+
+    const approved = plan({ before: same, after: same, entries: [entryOf("status_update_approved", { updateId: 7, body: "Slow" })] });
+    expect(kinds(approved)).toEqual(["slack.post_entry", "slack.settle_approval", "slack.refresh_header"]);
+
+    const notWaiting = plan({
+      before: same,
+      after: same,
+      entries: [
+        entryOf("status_update_posted", { updateId: 8, phase: "investigating", body: "Slow", public: true, approval: "not_required" }),
+      ],
+    });
+    expect(kinds(notWaiting)).toEqual(["slack.post_entry"]);
+  });
+
+  it("refreshes the header when the status page's state is told, even if no incident field changed", () => {
+    const same = incident({ channelId: "CINC", public: true });
+    const told = plan({ before: same, after: same, entries: [entryOf("statuspage_delivery", { state: "published", detail: "" })] });
+    expect(kinds(told)).toEqual(["slack.post_entry", "slack.refresh_header"]);
+  });
 });

@@ -5,6 +5,7 @@ export const ACTION = {
   takeRole: "incident_take_role",
   assignCommander: "incident_assign_commander",
   assignCommunications: "incident_assign_communications",
+  approveUpdate: "incident_approve_update",
 } as const;
 
 export const VIEW = {

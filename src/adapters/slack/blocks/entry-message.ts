@@ -70,6 +70,14 @@ export function entryMessage(entry: TimelineEntry, incident: Incident): SlackMes
           button({ text: "Resolve", actionId: ACTION.phase, value: encodeRef(incident.number, "resolved"), style: "primary" }),
         ]),
       );
+    case "break_suggested": {
+      const awake = entry.payload.suggestions.map(who).join(", ");
+      const suggested = awake ? `In working hours now: ${awake}.` : "Nobody else on this incident is in working hours right now.";
+      return lines(
+        `:coffee: ${who(entry.payload.commander)}, you have been the incident commander since ${slackDate(new Date(entry.payload.since))}. ` +
+          `Time for a break, or a handoff (\`/incident handoff @someone notes\`)? ${suggested}`,
+      );
+    }
     default:
       return lines(`${mentionIds(escapeMrkdwn(describeEntry(entry)))} ${by}`);
   }

@@ -14,7 +14,7 @@ export interface HandoffBrief {
   readonly via: string;
   readonly lastUpdate: StatusUpdate | null;
   readonly openFollowUps: readonly FollowUp[];
-  /** Open checklist items; the incident checklist arrives with issue 8, until then this is empty. */
+  /** The labels of the incident checklist's items nobody has ticked yet. */
   readonly openChecklist: readonly string[];
 }
 

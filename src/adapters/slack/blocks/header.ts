@@ -3,18 +3,31 @@ import { PHASE_LABELS, phaseRank, type Phase } from "../../../domain/phase.js";
 import { ROLE_LABELS } from "../../../domain/roles.js";
 import { SEVERITY_MEANINGS, severityLabel } from "../../../domain/severity.js";
 import { ACTION, encodeRef } from "./action-ids.js";
-import { phaseLabel, slackDate, who } from "./format.js";
+import { phaseLabel, slackDate, utcTime, who } from "./format.js";
 import { actions, button, context, fields, header, message, type Block, type SlackMessage } from "./kit.js";
 
 const STATUSPAGE_LABELS: Record<Incident["statuspageState"], string> = {
-  none: "Not on the status page",
+  none: "Draft: not on the status page",
   pending: "Publishing…",
   published: "Published",
   failed: ":warning: Failed to publish (retrying)",
 };
 
+/** What the header shows beyond the incident row: read when it is rendered. */
+export interface HeaderExtras {
+  /** A public update waits for the commander's approval (STATUSPAGE_REQUIRE_APPROVAL). */
+  readonly awaitingApproval?: boolean;
+}
+
+/** The status page's state as the header shows it: draft (not on it), awaiting approval, publishing, published or failed. */
+export function statuspageLabel(incident: Incident, extras: HeaderExtras = {}): string {
+  if (incident.private) return "Private: never published";
+  const state = STATUSPAGE_LABELS[incident.statuspageState];
+  return extras.awaitingApproval ? `:hourglass: Update awaiting approval by the commander · ${state}` : state;
+}
+
 /** The pinned message at the top of the incident's channel; re-rendered on every change. */
-export function headerMessage(incident: Incident): SlackMessage {
+export function headerMessage(incident: Incident, extras: HeaderExtras = {}): SlackMessage {
   const title = `#${incident.number} ${incident.title}`;
   const blocks: Block[] = [
     header(`${incident.phase === "resolved" ? "✅" : "🚨"} ${title}`),
@@ -23,13 +36,18 @@ export function headerMessage(incident: Incident): SlackMessage {
       ["Severity", `${severityLabel(incident.severity)}: ${SEVERITY_MEANINGS[incident.severity]}`],
       [ROLE_LABELS.commander, who(incident.commander)],
       [ROLE_LABELS.communications, who(incident.communications)],
-      ["Next update due", incident.nextUpdateDueAt ? slackDate(incident.nextUpdateDueAt) : "—"],
-      ["Status page", incident.private ? "Private: never published" : STATUSPAGE_LABELS[incident.statuspageState]],
+      ["Next update due", incident.nextUpdateDueAt ? dueTime(incident.nextUpdateDueAt) : "—"],
+      ["Status page", statuspageLabel(incident, extras)],
     ]),
     context([headerContext(incident)]),
   ];
   if (incident.phase !== "resolved") blocks.push(...controls(incident));
   return message(`${title}: ${PHASE_LABELS[incident.phase]} · ${severityLabel(incident.severity)}`, blocks);
+}
+
+/** Everyone reads the same header: UTC for the record, and Slack renders the time in each reader's own zone. */
+function dueTime(date: Date): string {
+  return `${utcTime(date)} (your time: ${slackDate(date, "{time}")})`;
 }
 
 function headerContext(incident: Incident): string {

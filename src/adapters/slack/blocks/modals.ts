@@ -107,8 +107,20 @@ export interface CaptureTarget {
   readonly channel: string;
   readonly ts: string;
   readonly author: string;
-  /** Cut to fit private_metadata; the full text is read again when the channel allows. */
-  readonly text: string;
+  /** Absent when the message is too long to carry: it is read again from Slack on submit. */
+  readonly text?: string;
+}
+
+/**
+ * What the capture form carries in private_metadata (at most 3000 characters):
+ * the message's reference, and its text only when all of it fits once
+ * JSON-encoded. A long text is never cut (a cut could break the JSON, and lose
+ * the message's end); it is read again on submit instead.
+ */
+export function captureMetadata(target: CaptureTarget): CaptureTarget {
+  const withText = JSON.stringify(target);
+  if (target.text === undefined || withText.length <= LIMITS.privateMetadata) return target;
+  return { channel: target.channel, ts: target.ts, author: target.author };
 }
 
 /** The message shortcut used outside an incident channel: pick the incident the message belongs to. */
@@ -118,5 +130,5 @@ export function captureModal(target: CaptureTarget, incidents: readonly Incident
     options.length > 0
       ? [input(FIELD.incident, "Incident", { type: "static_select", options })]
       : [section("There are no open incidents to add this message to.")];
-  return modal(VIEW.capture, "Add to incident timeline", "Add", { ...target, text: target.text.slice(0, 1500) }, blocks);
+  return modal(VIEW.capture, "Add to incident timeline", "Add", captureMetadata(target), blocks);
 }

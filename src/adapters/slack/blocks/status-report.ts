@@ -1,4 +1,5 @@
 import { describeEntry } from "../../../domain/describe-entry.js";
+import { utcAndLocal } from "../../../domain/local-time.js";
 import type { Incident } from "../../../domain/incident.js";
 import { PHASE_LABELS } from "../../../domain/phase.js";
 import { ROLE_LABELS } from "../../../domain/roles.js";
@@ -6,6 +7,7 @@ import { severityLabel } from "../../../domain/severity.js";
 import type { FollowUp, StatusUpdate } from "../../../domain/status-update.js";
 import type { TimelineEntry } from "../../../domain/timeline.js";
 import { quote } from "./entry-message.js";
+import { statuspageLabel } from "./header.js";
 import { phaseLabel, slackDate, who } from "./format.js";
 import { context, escapeMrkdwn, fields, header, message, section, userText, type SlackMessage } from "./kit.js";
 
@@ -14,6 +16,10 @@ export interface StatusReport {
   readonly latestUpdate: StatusUpdate | null;
   readonly recent: readonly TimelineEntry[];
   readonly openFollowUps: readonly FollowUp[];
+  /** The reader's Slack time zone (null when unknown): times due are shown in UTC and in it. */
+  readonly readerZone: string | null;
+  /** A public update waits for the commander's approval. */
+  readonly awaitingApproval: boolean;
 }
 
 const RECENT = 8;
@@ -21,7 +27,9 @@ const RECENT = 8;
 /** `/incident status`: a catch-up for whoever just joined. */
 export function statusReportMessage(report: StatusReport): SlackMessage {
   const { incident } = report;
-  const due = incident.nextUpdateDueAt ? `Next status update due ${slackDate(incident.nextUpdateDueAt)}.` : "No update is due.";
+  const due = incident.nextUpdateDueAt
+    ? `Next status update due ${utcAndLocal(incident.nextUpdateDueAt, report.readerZone)}.`
+    : "No update is due.";
   const latest = report.latestUpdate
     ? `*Latest update* (${slackDate(report.latestUpdate.postedAt)}, ${PHASE_LABELS[report.latestUpdate.phase]}):\n${quote(report.latestUpdate.body)}`
     : "*Latest update:* _none yet_";
@@ -36,6 +44,7 @@ export function statusReportMessage(report: StatusReport): SlackMessage {
       ["Severity", severityLabel(incident.severity)],
       [ROLE_LABELS.commander, who(incident.commander)],
       [ROLE_LABELS.communications, who(incident.communications)],
+      ["Status page", statuspageLabel(incident, { awaitingApproval: report.awaitingApproval })],
     ]),
     section(latest),
     section(`*Recent timeline:*\n${recent || "_nothing yet_"}`),

@@ -2,6 +2,7 @@ import type { webApi } from "@slack/bolt";
 import { captureMessage } from "../../../app/capture-message.js";
 import type { IncidentResult } from "../../../app/run-use-case.js";
 import type { Actor } from "../../../domain/actor.js";
+import { SitrepError } from "../../../domain/errors.js";
 import type { Incident } from "../../../domain/incident.js";
 import { TEXT_MAX } from "../../../domain/validation.js";
 import { cut } from "../blocks/kit.js";
@@ -34,8 +35,16 @@ export async function captureSlackMessage(
   incident: Incident,
   actor: Actor,
   ref: MessageRef,
+  options: { mustRead?: boolean } = {},
 ): Promise<IncidentResult> {
   const fetched = ref.text === undefined ? await readMessage(ctx, client, ref) : null;
+  if (options.mustRead && ref.text === undefined && fetched === null) {
+    // Without its text the entry would be empty: say why instead of recording nothing useful.
+    throw new SitrepError(
+      "unavailable",
+      "Sitrep cannot read that message. Invite @Sitrep to its channel, or use the shortcut in the incident's channel.",
+    );
+  }
   const author = ref.author ?? fetched?.user ?? fetched?.bot_id ?? "unknown";
   const text = fromSlackText(ref.text ?? fetched?.text ?? "");
   const permalink = await client.chat

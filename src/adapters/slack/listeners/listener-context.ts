@@ -1,4 +1,5 @@
 import type { AppContext } from "../../../app/context.js";
+import type { TimeZones } from "../../../app/ports.js";
 import type { Actor } from "../../../domain/actor.js";
 import { isSitrepError } from "../../../domain/errors.js";
 import type { Logger } from "../../../logger.js";
@@ -21,6 +22,8 @@ export interface ListenerContext {
   readonly deliveries: DeliveryLog;
   /** PagerDuty can be paged (PAGERDUTY_API_TOKEN and PAGERDUTY_FROM_EMAIL are set). */
   readonly pagingConfigured: boolean;
+  /** Each user's Slack time zone (users.info, cached), to read and show times in it. */
+  readonly zones: TimeZones;
 }
 
 /**

@@ -2,6 +2,7 @@ import { recordSlackFacts } from "../../../app/record-slack-facts.js";
 import type { OutboxRecord } from "../../../db/outbox-queue.js";
 import type { Incident } from "../../../domain/incident.js";
 import { headerMessage } from "../blocks/header.js";
+import type { SlackMessage } from "../blocks/kit.js";
 import { channelTopic } from "../blocks/topic.js";
 import { inviteSchema, pinSchema } from "../planner/outbox-kinds.js";
 import { platformCode, slackCall } from "../web-api-errors.js";
@@ -61,8 +62,9 @@ export async function postHeader(ctx: DeliveryContext, record: OutboxRecord): Pr
 export async function refreshHeader(ctx: DeliveryContext, record: OutboxRecord): Promise<void> {
   const { incident, channel } = await channelOf(ctx, record);
   if (incident.headerTs === null) return postHeader(ctx, record);
+  const msg = await currentHeader(ctx, incident);
   try {
-    await slackCall("chat.update", () => ctx.client.chat.update({ channel, ts: incident.headerTs!, ...headerMessage(incident) }));
+    await slackCall("chat.update", () => ctx.client.chat.update({ channel, ts: incident.headerTs!, ...msg }));
   } catch (error) {
     if (platformCode(error) !== "message_not_found") throw error;
     ctx.log.warn({ incident: incident.number }, "the header was deleted; posting it again");
@@ -77,9 +79,15 @@ async function postNewHeader(
   channel: string,
   key: string,
 ): Promise<string> {
-  const ts = await postOnce(ctx, record, channel, key, headerMessage(incident));
+  const ts = await postOnce(ctx, record, channel, key, await currentHeader(ctx, incident));
   await recordSlackFacts(ctx.app, incident.id, { headerTs: ts });
   return ts;
+}
+
+/** The header as of now, with whether an update waits for the commander's approval. */
+async function currentHeader(ctx: DeliveryContext, incident: Incident): Promise<SlackMessage> {
+  const updates = await ctx.app.db.read.updates.list(incident.id);
+  return headerMessage(incident, { awaitingApproval: updates.some((u) => u.approval === "pending") });
 }
 
 export async function setTopic(ctx: DeliveryContext, record: OutboxRecord): Promise<void> {

@@ -1,4 +1,4 @@
-import { checklistState } from "../../../app/checklist-state.js";
+import { openChecklistItems } from "../../../app/checklist-state.js";
 import { getIncident } from "../../../app/incident-queries.js";
 import type { OutboxRecord } from "../../../db/outbox-queue.js";
 import { SYSTEM_ACTOR } from "../../../domain/actor.js";
@@ -21,7 +21,10 @@ export async function postHandoffBrief(ctx: DeliveryContext, record: OutboxRecor
   const entry = readEntry(record.payload);
   if (entry.kind !== "role_handed_off") return postEntry(ctx, record);
   const { incident, channel } = await channelOf(ctx, record);
-  const detail = await getIncident(ctx.app, SYSTEM_ACTOR, incident.number);
+  const [detail, openChecklist] = await Promise.all([
+    getIncident(ctx.app, SYSTEM_ACTOR, incident.number),
+    openChecklistItems(ctx.app, ctx.app.db.read, incident.id),
+  ]);
   const brief = handoffBriefMessage({
     incident,
     handoff: entry.payload,
@@ -29,7 +32,7 @@ export async function postHandoffBrief(ctx: DeliveryContext, record: OutboxRecor
     via: entry.via,
     lastUpdate: detail.updates.at(-1) ?? null,
     openFollowUps: detail.followUps.filter((f) => f.doneAt === null),
-    openChecklist: (await checklistState(ctx.app, ctx.app.db.read, incident.id)).filter((i) => !i.checked).map((i) => i.label),
+    openChecklist: openChecklist.map((item) => item.label),
   });
   await postOnce(ctx, record, channel, `entry:${entry.id}`, brief);
 }

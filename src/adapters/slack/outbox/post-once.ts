@@ -37,7 +37,8 @@ async function post(ctx: DeliveryContext, args: Parameters<DeliveryContext["clie
   return result.ts ?? "";
 }
 
-async function findPosted(ctx: DeliveryContext, channel: string, key: string, since: Date): Promise<string | null> {
+/** The ts of the message posted with `key` since about `since`, or null (a channel we cannot read counts as none). */
+export async function findPosted(ctx: DeliveryContext, channel: string, key: string, since: Date): Promise<string | null> {
   const oldest = String(Math.floor(since.getTime() / 1000) - 60);
   try {
     const history = await slackCall("conversations.history", () =>

@@ -1,6 +1,7 @@
 import type { Deliverer, DeliverFn } from "../../../jobs/delivery.js";
 import { KIT_KIND, type KitKind } from "../planner/kit-kinds.js";
-import { KIND, type SlackKind } from "../planner/outbox-kinds.js";
+import { APPROVAL_KIND, KIND, type SlackKind } from "../planner/outbox-kinds.js";
+import { requestApproval, settleApproval } from "./approval-steps.js";
 import { createChannel, invite, pinMessage, postHeader, refreshHeader, setTopic } from "./channel-steps.js";
 import type { DeliveryContext } from "./delivery-context.js";
 import { checklistNag, postChecklist, postRunbook, refreshChecklist, suggestRunbooks, tellChannel } from "./kit-steps.js";
@@ -28,6 +29,8 @@ export function slackDeliverer(ctx: DeliveryContext): Deliverer {
     [KIND.handoffBrief]: step(postHandoffBrief),
     [KIND.announce]: step(announce),
     [KIND.pin]: step(pinMessage),
+    [APPROVAL_KIND.request]: step(requestApproval),
+    [APPROVAL_KIND.settle]: step(settleApproval),
     [KIND.selfTestPost]: step(postSelfTestMessage),
   };
   return { upstream: "slack", kinds: { ...kinds, ...kitKinds(step) }, batchSize: 8 };

@@ -15,7 +15,15 @@ export const KIND = {
   selfTestPost: "slack.selftest_post",
 } as const;
 
-export type SlackKind = (typeof KIND)[keyof typeof KIND];
+/** Approval of public updates (STATUSPAGE_REQUIRE_APPROVAL): asking the commander, then saying it was done. */
+export const APPROVAL_KIND = {
+  request: "slack.request_approval",
+  settle: "slack.settle_approval",
+} as const;
+
+export type SlackKind = (typeof KIND)[keyof typeof KIND] | (typeof APPROVAL_KIND)[keyof typeof APPROVAL_KIND];
+
+export const approvalSchema = z.object({ updateId: z.number().int() });
 
 export const inviteSchema = z.object({ users: z.array(z.string()).max(100) });
 export const pinSchema = z.object({ channel: z.string(), ts: z.string() });

@@ -3,7 +3,7 @@ import { isSlackUserId } from "../../../domain/actor.js";
 import type { Incident } from "../../../domain/incident.js";
 import type { TimelineEntry } from "../../../domain/timeline.js";
 import { KIT_ENTRY_KINDS } from "./kit-planner.js";
-import { entryPayload, KIND, type SlackKind } from "./outbox-kinds.js";
+import { APPROVAL_KIND, entryPayload, KIND, type SlackKind } from "./outbox-kinds.js";
 
 export interface SlackPlannerOptions {
   /** Where declarations and phase changes are announced; unset: nowhere. */
@@ -43,6 +43,34 @@ function newRoleHolder(entry: TimelineEntry): string | null {
   return null;
 }
 
+/** Entries that change what the header says about the status page (approval, delivery) without an incident field changing. */
+const STATUS_PAGE_ENTRIES: ReadonlySet<TimelineEntry["kind"]> = new Set([
+  "status_update_approved",
+  "statuspage_delivery",
+  "incident_published",
+]);
+
+function showsOnHeader(entry: TimelineEntry): boolean {
+  return STATUS_PAGE_ENTRIES.has(entry.kind) || pendingApproval(entry) !== null;
+}
+
+/** The status update an entry leaves waiting for the commander's approval, if any. */
+function pendingApproval(entry: TimelineEntry): number | null {
+  if (entry.kind === "status_update_posted" && entry.payload.approval === "pending") return entry.payload.updateId;
+  if (entry.kind === "phase_changed" && entry.payload.approval === "pending") return entry.payload.updateId ?? null;
+  return null;
+}
+
+/** Ask the commander to approve a waiting update (with a button); once approved, say so on that request. */
+function approvalSteps(entries: readonly TimelineEntry[]): Array<[SlackKind, number]> {
+  return entries.flatMap((entry): Array<[SlackKind, number]> => {
+    const waiting = pendingApproval(entry);
+    if (waiting !== null) return [[APPROVAL_KIND.request, waiting]];
+    if (entry.kind === "status_update_approved") return [[APPROVAL_KIND.settle, entry.payload.updateId]];
+    return [];
+  });
+}
+
 /**
  * Everything Slack shows about an incident comes from its timeline: the
  * declaration opens the channel; every later entry is posted in it (naming who
@@ -80,7 +108,8 @@ export function slackPlanner(options: SlackPlannerOptions): EffectPlanner {
         add(KIND.pin, { channel: entry.payload.message.channel, ts: entry.payload.message.ts });
       }
     }
-    if (!declared && changed(change, HEADER_FIELDS)) add(KIND.refreshHeader);
+    for (const [kind, updateId] of approvalSteps(change.entries)) add(kind, { updateId });
+    if (!declared && (changed(change, HEADER_FIELDS) || change.entries.some(showsOnHeader))) add(KIND.refreshHeader);
     if (changed(change, TOPIC_FIELDS)) add(KIND.setTopic);
     if (options.announceChannel && !incident.private && incident.mode === "live") {
       for (const entry of change.entries) {

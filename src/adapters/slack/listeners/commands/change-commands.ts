@@ -5,6 +5,7 @@ import { publishIncident } from "../../../../app/publish-incident.js";
 import { setImpact } from "../../../../app/set-impact.js";
 import { setSeverity } from "../../../../app/set-severity.js";
 import { setSource } from "../../../../app/set-source.js";
+import { readTime, utcAndLocal } from "../../../../domain/local-time.js";
 import { PHASE_LABELS } from "../../../../domain/phase.js";
 import { severityLabel } from "../../../../domain/severity.js";
 import type { SlackCommand } from "../../command-parser.js";
@@ -46,8 +47,14 @@ export async function runSource({ request, incident, actor, command, idempotency
   return done(`#${incident.number} is classified as ${command.source}${command.provider ? ` (${command.provider})` : ""}.`);
 }
 
+/** Times typed without a zone are the typist's own (their Slack tz), UTC when Slack does not know it; the answer shows both. */
 export async function runImpact({ request, incident, actor, command, idempotencyKey }: Of<"impact">): Promise<Answer> {
-  await setImpact(request.ctx.app, { actor, ref: incident.number, start: command.start, end: command.end, idempotencyKey });
-  const end = command.end ? command.end.toISOString() : "ongoing";
-  return done(`Customer impact of #${incident.number}: ${command.start.toISOString()} – ${end}.`);
+  const zone = await request.ctx.zones.of(request.userId);
+  const read = (text: string) => readTime(text, zone ?? "utc") ?? new Date(Number.NaN);
+  const start = read(command.start);
+  const end = command.end === null ? null : read(command.end);
+  await setImpact(request.ctx.app, { actor, ref: incident.number, start, end, idempotencyKey });
+  const shown = `${utcAndLocal(start, zone)} – ${end ? utcAndLocal(end, zone) : "ongoing"}`;
+  const readAs = zone ? `your Slack time zone, ${zone}` : "UTC (Slack does not know your time zone)";
+  return done(`Customer impact of #${incident.number}: ${shown}. Times typed without a zone were read in ${readAs}.`);
 }

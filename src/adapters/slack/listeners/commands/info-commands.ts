@@ -24,15 +24,18 @@ export function runHelp(): Answer {
 
 /** A catch-up for whoever just joined: phase, roles, the latest update, recent entries, what is due. */
 export async function runStatus({ request, incident, actor }: InChannel): Promise<Answer> {
-  const [detail, timeline] = await Promise.all([
+  const [detail, timeline, readerZone] = await Promise.all([
     getIncident(request.ctx.app, actor, incident.number),
     getTimeline(request.ctx.app, actor, incident.number),
+    request.ctx.zones.of(request.userId),
   ]);
   const msg = statusReportMessage({
     incident: detail.incident,
     latestUpdate: detail.updates.at(-1) ?? null,
     recent: timeline.entries,
     openFollowUps: detail.followUps.filter((f) => f.doneAt === null),
+    readerZone,
+    awaitingApproval: detail.updates.some((u) => u.approval === "pending"),
   });
   return ephemeral(msg.text, msg.blocks);
 }

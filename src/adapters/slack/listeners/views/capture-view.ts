@@ -8,7 +8,8 @@ import { incidentFor } from "../incident-for.js";
 import type { ListenerContext } from "../listener-context.js";
 import { errorsAck, metadataOf, selectedValue, viewStateSchema } from "./view-state.js";
 
-const targetSchema = z.object({ channel: z.string(), ts: z.string(), author: z.string(), text: z.string() });
+/** The message's reference, and its text when it fitted in private_metadata (else it is read again now). */
+const targetSchema = z.object({ channel: z.string(), ts: z.string(), author: z.string(), text: z.string().optional() });
 
 /** The incident picked for a message shortcut used outside an incident channel. */
 export function registerCaptureView(bolt: App, ctx: ListenerContext): void {
@@ -18,7 +19,7 @@ export function registerCaptureView(bolt: App, ctx: ListenerContext): void {
       const number = Number(selectedValue(viewStateSchema.parse(view.state.values), FIELD.incident));
       if (!target || !Number.isInteger(number) || number <= 0) throw invalidInput("incident", "Pick the incident this message belongs to.");
       const { incident, actor } = await incidentFor(ctx, body.user.id, number, undefined);
-      await captureSlackMessage(ctx, client, incident, actor, target);
+      await captureSlackMessage(ctx, client, incident, actor, target, { mustRead: true });
       await ack();
     } catch (error) {
       await ack(errorsAck(error, ctx.log, { incident: FIELD.incident.block }, FIELD.incident.block));
