@@ -77,6 +77,9 @@ const schema = z.object({
   STATUS_PAGE_TITLE: z.string().trim().min(1).max(100).default("Service status"),
   STATUS_PAGE_COMPONENTS: idList,
 
+  /** How long a claimed outbox message is ours; a crashed replica's claims are taken again after it. */
+  OUTBOX_LEASE: duration("PT1M").refine((ms) => ms >= 1000, { message: "must be at least one second" }),
+
   BREAKER_WINDOW: duration("PT1M").refine((ms) => ms > 0, { message: "must be longer than zero" }),
   BREAKER_FAILURE_RATE: z.coerce.number().min(0).lt(1, "must be below 1 (the breaker opens above it)").default(0.5),
   BREAKER_MIN_CALLS: z.coerce.number().int().min(1).default(5),
