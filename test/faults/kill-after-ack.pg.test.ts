@@ -66,6 +66,7 @@ describe("SIGKILL between a command's ack and its side effects", { timeout: 240_
     // Slack creates the channel, then its answer never arrives: the process dies waiting for it.
     fake.failNext("conversations.create", { kind: "swallowed" });
     const slack = new SlackDriver(`${first.url}/slack/events`, fake);
+    await slack.warmUp(ALICE, general.id);
     const reply = await slack.command(ALICE, general.id, "declare Checkout is down --sev 1");
     expect(reply.status).toBe(200);
     const number = Number(/#(\d+)/.exec(String(reply.json?.text))![1]);

@@ -77,6 +77,7 @@ describe("no secret in the logs", { timeout: 240_000 }, () => {
     const sitrep = await start({ SLACK_SIGNING_SECRET: SIGNING_SECRET });
     const general = slack.ws.addChannel({ name: "general" });
     const driver = new SlackDriver(`${sitrep.url}/slack/events`, slack);
+    await driver.warmUp(ALICE, general.id);
 
     // Slack: a forged request, then failures on the way out (500, invalid_auth) while a public incident is declared.
     expect((await driver.send("token=x&text=forged", "application/x-www-form-urlencoded", { signature: "v0=forged" })).status).toBe(401);
