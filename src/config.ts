@@ -93,6 +93,8 @@ const schema = z.object({
 
   /** How often the scheduled self-test runs; unset = never. */
   SELFTEST_INTERVAL: optionalDuration,
+  /** How long a claimed outbox message is ours; a crashed replica's claims are taken again after it. */
+  OUTBOX_LEASE: duration("PT1M").refine((ms) => ms >= 1000, { message: "must be at least one second" }),
 
   BREAKER_WINDOW: duration("PT1M").refine((ms) => ms > 0, { message: "must be longer than zero" }),
   BREAKER_FAILURE_RATE: z.coerce.number().min(0).lt(1, "must be below 1 (the breaker opens above it)").default(0.5),

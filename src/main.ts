@@ -115,6 +115,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
     log,
     clock,
     gate: runtime.gate,
+    leaseMs: config.OUTBOX_LEASE,
   });
 
   const { token: apiToken, generated } = resolveApiToken(config.API_TOKEN, config.DATA_DIR);

@@ -10,7 +10,9 @@ export type Failure =
   | { readonly kind: "platform"; readonly error: string }
   | { readonly kind: "hang" }
   /** Slack did the work, but the answer was lost (a 500 after the fact). */
-  | { readonly kind: "lost" };
+  | { readonly kind: "lost" }
+  /** Slack did the work, but the answer never comes (the caller may die waiting). */
+  | { readonly kind: "swallowed" };
 
 export interface RecordedCall {
   readonly method: string;
@@ -53,6 +55,8 @@ export class FakeSlack {
   private readonly attempted = new Set<string>();
   private failureTurn = 0;
   private readonly hung = new Set<ServerResponse>();
+  private outageFailures: readonly Failure[] | null = null;
+  private outageTurn = 0;
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -87,12 +91,24 @@ export class FakeSlack {
     this.failFirst = { except: new Set(options.except ?? []) };
   }
 
+  /** From now on every call fails, cycling through `failures` (e.g. 429s and 500s), until `endOutage()`. */
+  outage(failures: readonly Failure[]): void {
+    this.outageFailures = failures;
+  }
+
+  endOutage(): void {
+    this.outageFailures = null;
+  }
+
   /** The calls Slack answered with ok:true, in order. */
   succeeded(filter?: (call: RecordedCall) => boolean): RecordedCall[] {
     return this.calls.filter((c) => c.ok && (filter ? filter(c) : true));
   }
 
   private failureFor(method: string, args: Args): Failure | null {
+    if (this.outageFailures && this.outageFailures.length > 0) {
+      return this.outageFailures[this.outageTurn++ % this.outageFailures.length]!;
+    }
     const queued = this.scripted.get(method);
     if (queued && queued.length > 0) return queued.shift()!;
     if (!this.failFirst || this.failFirst.except.has(method)) return null;
@@ -137,12 +153,17 @@ export class FakeSlack {
     const handler = METHODS[method];
     if (!handler) return this.answerError(res, record, "unknown_method");
     const failure = this.failureFor(method, args);
-    if (failure && failure.kind !== "lost") return this.answerFailure(res, record, failure);
+    if (failure && failure.kind !== "lost" && failure.kind !== "swallowed") return this.answerFailure(res, record, failure);
     try {
       const answer = handler(this.ws, args, this.url);
       if (failure?.kind === "lost") {
         record(500, false, "lost");
         return send(res, 500, "<html>Internal Server Error</html>", "text/html");
+      }
+      if (failure?.kind === "swallowed") {
+        record(0, true, "swallowed");
+        this.hung.add(res);
+        return;
       }
       record(200, true);
       return send(res, 200, JSON.stringify({ ok: true, ...answer }));

@@ -7,6 +7,8 @@ export interface SitrepProcess {
   readonly child: ChildProcess;
   /** Log lines so far, parsed. */
   readonly logs: Array<Record<string, unknown>>;
+  /** Everything written to stdout and stderr so far, as written (tests read it for leaks). */
+  output(): string;
   readonly api: ApiCaller;
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
@@ -19,12 +21,17 @@ export async function spawnSitrep(env: Record<string, string>): Promise<SitrepPr
   });
   const logs: Array<Record<string, unknown>> = [];
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  let output = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    output += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = "";
     const timer = setTimeout(() => reject(new Error(`sitrep did not start in 120 s: ${stderr}`)), 120_000);
     child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
       buffer += chunk.toString();
       const lines = buffer.split("\n");
       buffer = lines.pop()!;
@@ -46,6 +53,7 @@ export async function spawnSitrep(env: Record<string, string>): Promise<SitrepPr
     child,
     logs,
     api: apiCaller(url, TEST_API_TOKEN),
+    output: () => output,
     async kill(signal) {
       child.kill(signal);
       return exited;

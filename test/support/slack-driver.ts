@@ -80,6 +80,17 @@ export class SlackDriver {
     return this.send(this.commandBody(user, channel, text), "application/x-www-form-urlencoded");
   }
 
+  /**
+   * Sends `/incident help` until it is answered: a process just started (JIT, pools) on a loaded machine
+   * may miss Slack's 3-second ack, which Bolt answers with a 404. Tests of other things start with this.
+   */
+  async warmUp(user: string, channel: string): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    while ((await this.command(user, channel, "help")).status !== 200) {
+      if (Date.now() > deadline) throw new Error("Sitrep never acknowledged /incident help in time");
+    }
+  }
+
   interaction(payload: Record<string, unknown>): Promise<SlackReply> {
     return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
   }

@@ -64,9 +64,12 @@ async function receive(deps: WebhookDeps, request: FastifyRequest, reply: Fastif
   }
 }
 
+/** PostgreSQL cannot store U+0000 in jsonb; an alert title carrying one would fail (500) on every redelivery. */
+const withoutNul = (_key: string, value: unknown) => (typeof value === "string" ? value.replace(/\u0000/g, "") : value);
+
 function parseJson(raw: Buffer): unknown {
   try {
-    return JSON.parse(raw.toString("utf8")) as unknown;
+    return JSON.parse(raw.toString("utf8"), withoutNul) as unknown;
   } catch {
     throw new SitrepError("invalid_input", "The body is not JSON.", { field: "body" });
   }

@@ -12,7 +12,7 @@ export function announcementMessage(entry: TimelineEntry, incident: Incident): S
   const join = `Join ${channelLink(incident.channelId)}`;
   if (entry.kind === "incident_declared") {
     const severity = `${severityLabel(incident.severity)} (${SEVERITY_MEANINGS[incident.severity].split(":")[0]!.toLowerCase()})`;
-    return message(`Incident #${incident.number} declared: ${incident.title}`, [
+    return message(`Incident #${incident.number} declared: ${escapeMrkdwn(incident.title)}`, [
       section(`:rotating_light: ${severity} incident declared ${byline(entry.actor, entry.via)}: ${title}\n${join}`),
     ]);
   }

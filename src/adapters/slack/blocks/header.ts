@@ -4,7 +4,7 @@ import { ROLE_LABELS } from "../../../domain/roles.js";
 import { SEVERITY_MEANINGS, severityLabel } from "../../../domain/severity.js";
 import { ACTION, encodeRef } from "./action-ids.js";
 import { phaseLabel, slackDate, utcTime, who } from "./format.js";
-import { actions, button, context, fields, header, message, type Block, type SlackMessage } from "./kit.js";
+import { actions, button, context, escapeMrkdwn, fields, header, message, type Block, type SlackMessage } from "./kit.js";
 
 const STATUSPAGE_LABELS: Record<Incident["statuspageState"], string> = {
   none: "Draft: not on the status page",
@@ -42,7 +42,11 @@ export function headerMessage(incident: Incident, extras: HeaderExtras = {}): Sl
     context([headerContext(incident)]),
   ];
   if (incident.phase !== "resolved") blocks.push(...controls(incident));
-  return message(`${title}: ${PHASE_LABELS[incident.phase]} · ${severityLabel(incident.severity)}`, blocks);
+  // The fallback text is mrkdwn too (notifications): the title is escaped there, unlike in the plain_text header.
+  return message(
+    `#${incident.number} ${escapeMrkdwn(incident.title)}: ${PHASE_LABELS[incident.phase]} · ${severityLabel(incident.severity)}`,
+    blocks,
+  );
 }
 
 /** Everyone reads the same header: UTC for the record, and Slack renders the time in each reader's own zone. */

@@ -37,7 +37,7 @@ export function statusReportMessage(report: StatusReport): SlackMessage {
     .slice(-RECENT)
     .map((e) => `• ${slackDate(e.occurredAt, "{time}")} ${userText(describeEntry(e))} — ${who(e.actor)}`)
     .join("\n");
-  return message(`#${incident.number} ${incident.title}: ${PHASE_LABELS[incident.phase]}`, [
+  return message(`#${incident.number} ${escapeMrkdwn(incident.title)}: ${PHASE_LABELS[incident.phase]}`, [
     header(`#${incident.number} ${incident.title}`),
     fields([
       ["Phase", phaseLabel(incident.phase)],
