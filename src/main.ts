@@ -26,6 +26,7 @@ import { OutboxDispatcher } from "./jobs/outbox-dispatcher.js";
 import { jobTimerStore } from "./jobs/timer-store.js";
 import { timersIntegration, type TimerObserver } from "./jobs/timers-integration.js";
 import { createLogger, type Logger } from "./logger.js";
+import { createMetrics, type Metrics } from "./metrics.js";
 import { pagerdutyIntegration } from "./adapters/pagerduty/integration.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
@@ -44,6 +45,8 @@ export interface StartOptions {
   readonly integrations?: readonly IntegrationFactory[];
   /** Told how late each timer fired (the timer benchmark). */
   readonly timerObserver?: TimerObserver;
+  /** Default: a registry of this process's own (tests and benchmarks starting several Sitreps get one each). */
+  readonly metrics?: Metrics;
 }
 
 export interface RunningSitrep {
@@ -92,8 +95,15 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
     log,
     onChange: (change) => announceBreakerChange(app, change),
   });
-  const runtime: Runtime = { config, log, app, connection, gate, breakers: gate };
-  const integrations: Integration[] = [timersIntegration(engine, { app, config, log, observer: options.timerObserver })];
+  const metrics = options.metrics ?? createMetrics();
+  const runtime: Runtime = { config, log, app, connection, gate, breakers: gate, metrics };
+  const timerObserver: TimerObserver = {
+    fired(name, latenessMs) {
+      metrics.timerLateness.observe({ timer: name }, Math.max(0, latenessMs) / 1000);
+      options.timerObserver?.fired?.(name, latenessMs);
+    },
+  };
+  const integrations: Integration[] = [timersIntegration(engine, { app, config, log, observer: timerObserver })];
   for (const factory of [...INTEGRATIONS, ...(options.integrations ?? [])]) {
     const integration = await factory(runtime);
     if (integration) integrations.push(integration);

@@ -41,7 +41,7 @@ async function processEvent(app: AppContext, settings: PagerdutySettings, stored
  * the on-call engineer looked up in Slack (with SLACK_BOT_TOKEN). Null when
  * neither PagerDuty variable is set.
  */
-export const pagerdutyIntegration: IntegrationFactory = ({ config, log, app, connection }) => {
+export const pagerdutyIntegration: IntegrationFactory = ({ config, log, app, connection, metrics }) => {
   const secrets = webhookSecrets(config);
   if (secrets.length === 0 && config.PAGERDUTY_API_TOKEN === undefined) return null;
   const slackConfigured = config.SLACK_BOT_TOKEN !== undefined;
@@ -67,7 +67,7 @@ export const pagerdutyIntegration: IntegrationFactory = ({ config, log, app, con
         })
       : null;
   const routes: RouteRegistrar[] = [pageRoute({ pagingConfigured: api !== null })];
-  if (worker) routes.push(webhookRoute({ secrets, inbox: queue, clock: app.clock, stored: () => worker.kick() }));
+  if (worker) routes.push(webhookRoute({ secrets, inbox: queue, clock: app.clock, stored: () => worker.kick(), metrics }));
   const directory =
     config.SLACK_BOT_TOKEN !== undefined ? slackDirectory({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL }) : null;
   return {

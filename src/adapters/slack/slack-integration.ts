@@ -43,7 +43,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     name: "slack",
     planners: [slackPlanner({ announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL })],
     deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL })],
-    routes: receiver ? [slackEventsRoute(receiver)] : [],
+    routes: receiver ? [slackEventsRoute(receiver, runtime.metrics)] : [],
     async start() {
       const bot = await identity.get().catch((error: unknown): BotIds | null => {
         slackLog.error({ err: error }, "auth.test failed; Slack requests will verify the token as they come");

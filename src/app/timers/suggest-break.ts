@@ -4,6 +4,7 @@ import { entry } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
 import type { TimeZones } from "../ports.js";
 import { recordChange, type Recorded } from "../record-change.js";
+import { noteIncident } from "../../log-context.js";
 
 export interface CommanderBreakJob {
   readonly incidentId: number;
@@ -23,6 +24,7 @@ export async function suggestBreak(
   job: CommanderBreakJob,
 ): Promise<Recorded | null> {
   const current = await ctx.db.read.incidents.findById(job.incidentId);
+  if (current !== null) noteIncident(current.number);
   if (!stillCommanding(current, job)) return null;
   const responders = await respondersOf(ctx, job.incidentId, job.commander);
   const now = ctx.clock.now();
