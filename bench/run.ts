@@ -9,6 +9,7 @@ import * as reliabilityReport from "./report.bench.js";
 import * as webhookStorm from "./webhook-storm.bench.js";
 import * as timers from "./timers.bench.js";
 import * as slashCommand from "./slash-command.bench.js";
+import * as memory from "./memory.bench.js";
 
 /**
  * Runs every benchmark (or those named on the command line), prints each
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figu
   "webhook-storm": webhookStorm.run,
   timers: timers.run,
   "slash-command": slashCommand.run,
+  memory: memory.run,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith("-"));
