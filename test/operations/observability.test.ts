@@ -41,6 +41,8 @@ describe("operability: /metrics and incident-numbered logs", { timeout: 90_000 }
     expect((await s.slack.command(ALICE, channel, "note the cache hit rate dropped at 14:02")).status).toBe(200);
     const answer = await sendWebhook(s.sitrep.url, envelope("incident.triggered", incidentData({ id: "POBSRV1" })));
     expect(answer.status).toBe(202);
+    const verification = await s.slack.event(JSON.stringify({ token: "t", challenge: "c0ffee", type: "url_verification" }));
+    expect(verification.json).toEqual({ challenge: "c0ffee" });
     await waitFor("the first update reminder", async () => (await s.timelineKinds(number)).includes("reminder_sent"), {
       timeoutMs: 20_000,
     });
@@ -50,6 +52,7 @@ describe("operability: /metrics and incident-numbered logs", { timeout: 90_000 }
     expect(histogramCount(text, "sitrep_slack_command_ack_seconds", 'subcommand="note"')).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/sitrep_slack_command_ack_seconds_bucket\{le="0.05",subcommand="note"\} \d/);
     expect(histogramCount(text, "sitrep_webhook_duration_seconds", 'source="pagerduty",kind="event"')).toBeGreaterThanOrEqual(1);
+    expect(histogramCount(text, "sitrep_webhook_duration_seconds", 'source="slack",kind="event"')).toBeGreaterThanOrEqual(1);
     expect(histogramCount(text, "sitrep_timer_lateness_seconds", `timer="${UPDATE_REMINDER}"`)).toBeGreaterThanOrEqual(1);
     // The figures read from the database and the process's own are on the same page.
     expect(text).toMatch(/sitrep_incidents\{phase="investigating"\} [1-9]/);
