@@ -92,6 +92,10 @@ describe("operability: /metrics and incident-numbered logs", { timeout: 90_000 }
     for (const line of delivered) expect(line.incident, JSON.stringify(line)).toEqual(expect.any(Number));
     expect(delivered.some((l) => l.incident === number)).toBe(true);
 
+    const answered = logsNamed("slack command answered").filter((l) => l.subcommand === "note");
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    expect(answered.at(-1)).toMatchObject({ incident: number });
+
     const timers = logsNamed("timer ran");
     expect(timers.some((l) => l.job === UPDATE_REMINDER && l.incident === number)).toBe(true);
     for (const line of timers) expect(line.incident, JSON.stringify(line)).toEqual(expect.any(Number));
