@@ -8,6 +8,8 @@ import * as postmortem from "./postmortem.bench.js";
 import * as reliabilityReport from "./report.bench.js";
 import * as webhookStorm from "./webhook-storm.bench.js";
 import * as timers from "./timers.bench.js";
+import * as slashCommand from "./slash-command.bench.js";
+import * as memory from "./memory.bench.js";
 
 /**
  * Runs every benchmark (or those named on the command line), prints each
@@ -19,11 +21,15 @@ const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figu
   report: reliabilityReport.run,
   "webhook-storm": webhookStorm.run,
   timers: timers.run,
+  "slash-command": slashCommand.run,
+  memory: memory.run,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = selected.length > 0 ? selected : Object.keys(BENCHMARKS);
-const databases: BenchDb[] = (await postgresReachable()) ? ["pglite", "postgres"] : ["pglite"];
+const reachable: BenchDb[] = (await postgresReachable()) ? ["pglite", "postgres"] : ["pglite"];
+// BENCH_DB=pglite or BENCH_DB=postgres runs one kind only (for a quick look; a full report has both).
+const databases = reachable.filter((d) => !process.env.BENCH_DB || d === process.env.BENCH_DB);
 if (!databases.includes("postgres")) console.warn("PostgreSQL is not reachable: PostgreSQL figures are left out of this run.");
 
 const loadAtStart = loadavg()[0]!;

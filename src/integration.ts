@@ -8,6 +8,7 @@ import type { Connection } from "./db/connection.js";
 import type { RouteRegistrar } from "./adapters/http/context.js";
 import type { Deliverer, UpstreamGate } from "./jobs/delivery.js";
 import type { Logger } from "./logger.js";
+import type { Metrics } from "./metrics.js";
 
 /** What every integration is built from. */
 export interface Runtime {
@@ -18,6 +19,8 @@ export interface Runtime {
   readonly gate: UpstreamGate;
   /** The shared circuit breakers behind `gate`, for their API, metrics and health. */
   readonly breakers: BreakerBoard;
+  /** This process's histograms (command, webhook and timer latency), served by /metrics. */
+  readonly metrics: Metrics;
 }
 
 /**

@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { logScopeFields } from "./log-context.js";
 
 export type { Logger };
 
@@ -40,6 +41,8 @@ export function createLogger(options: { level: string; pretty?: boolean; destina
   const base: pino.LoggerOptions = {
     level: options.level,
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    // The incident the current work is about (log-context.ts); a field the line names itself wins.
+    mixin: () => ({ ...logScopeFields() }),
     formatters: {
       log(object) {
         return JSON.parse(maskSecrets(JSON.stringify(object))) as Record<string, unknown>;

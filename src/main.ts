@@ -27,6 +27,7 @@ import { selfTestFor } from "./jobs/self-test-integration.js";
 import { jobTimerStore } from "./jobs/timer-store.js";
 import { timersIntegration, type TimerObserver } from "./jobs/timers-integration.js";
 import { createLogger, type Logger } from "./logger.js";
+import { createMetrics, type Metrics } from "./metrics.js";
 import { pagerdutyIntegration } from "./adapters/pagerduty/integration.js";
 import { pageRoute } from "./adapters/pagerduty/page-route.js";
 
@@ -46,6 +47,8 @@ export interface StartOptions {
   readonly integrations?: readonly IntegrationFactory[];
   /** Told how late each timer fired (the timer benchmark). */
   readonly timerObserver?: TimerObserver;
+  /** Default: a registry of this process's own (tests and benchmarks starting several Sitreps get one each). */
+  readonly metrics?: Metrics;
 }
 
 export interface RunningSitrep {
@@ -94,14 +97,21 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
     log,
     onChange: (change) => announceBreakerChange(app, change),
   });
-  const runtime: Runtime = { config, log, app, connection, gate, breakers: gate };
+  const metrics = options.metrics ?? createMetrics();
+  const runtime: Runtime = { config, log, app, connection, gate, breakers: gate, metrics };
+  const timerObserver: TimerObserver = {
+    fired(name, latenessMs) {
+      metrics.timerLateness.observe({ timer: name }, Math.max(0, latenessMs) / 1000);
+      options.timerObserver?.fired?.(name, latenessMs);
+    },
+  };
   const integrations: Integration[] = [];
   // Timers start first but learn people's zones from whichever integration knows them (Slack), once it is built.
   const zones: TimeZones = { of: async (user) => (await integrations.find((i) => i.timeZones)?.timeZones?.of(user)) ?? null };
   const members: ChannelMembers = {
     of: async (channel) => (await integrations.find((i) => i.channelMembers)?.channelMembers?.of(channel)) ?? [],
   };
-  integrations.push(timersIntegration(engine, { app, config, log, zones, members, observer: options.timerObserver }));
+  integrations.push(timersIntegration(engine, { app, config, log, zones, members, observer: timerObserver }));
   for (const factory of [...INTEGRATIONS, ...(options.integrations ?? [])]) {
     const integration = await factory(runtime);
     if (integration) integrations.push(integration);

@@ -21,6 +21,8 @@ export interface LoadOptions {
   readonly path?: (i: number) => string;
   /** Headers of one request on top of `headers` (e.g. a signature over its body). */
   readonly requestHeaders?: (i: number) => Record<string, string>;
+  /** Body and headers of one request made when it is sent (a Slack signature covers its timestamp). */
+  readonly signed?: (i: number) => { body: string; headers: Record<string, string> };
 }
 
 /** A closed-loop load: `connections` clients each sending the next request when the last is answered. */
@@ -36,6 +38,10 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       {
         setupRequest(request) {
           const n = i++;
+          if (options.signed) {
+            const made = options.signed(n);
+            return { ...request, body: made.body, headers: { ...request.headers, ...made.headers } };
+          }
           return {
             ...request,
             ...(options.path ? { path: options.path(n) } : {}),

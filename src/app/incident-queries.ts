@@ -6,6 +6,7 @@ import { canSee } from "../domain/visibility.js";
 import type { AppContext } from "./context.js";
 import { visibleOrThrow, type IncidentRef } from "./incident-access.js";
 import type { IncidentFilter } from "./ports.js";
+import { noteIncident } from "../log-context.js";
 
 export interface IncidentDetail {
   readonly incident: Incident;
@@ -15,6 +16,7 @@ export interface IncidentDetail {
 
 export async function getIncident(ctx: AppContext, actor: Actor, ref: IncidentRef): Promise<IncidentDetail> {
   const incident = visibleOrThrow(await ctx.db.read.incidents.findByNumber(ref), ref, actor);
+  noteIncident(incident.number);
   const [updates, followUps] = await Promise.all([ctx.db.read.updates.list(incident.id), ctx.db.read.followUps.list(incident.id)]);
   return { incident, updates, followUps };
 }
@@ -31,6 +33,7 @@ export async function getTimeline(
   ref: IncidentRef,
 ): Promise<{ incident: Incident; entries: TimelineEntry[] }> {
   const incident = visibleOrThrow(await ctx.db.read.incidents.findByNumber(ref), ref, actor);
+  noteIncident(incident.number);
   return { incident, entries: await ctx.db.read.timeline.list(incident.id) };
 }
 

@@ -3,6 +3,7 @@ import type { NewTimelineEntry, TimelineEntry } from "../domain/timeline.js";
 import type { Change } from "./effects.js";
 import type { AppContext } from "./context.js";
 import type { IncidentPatch, NewOutboxMessage, Tx } from "./ports.js";
+import { noteIncident } from "../log-context.js";
 
 export interface Recorded {
   readonly incident: Incident;
@@ -23,6 +24,7 @@ export async function recordChange(
   patch: IncidentPatch,
   newEntries: readonly NewTimelineEntry[],
 ): Promise<Recorded> {
+  noteIncident(current.number);
   const now = ctx.clock.now();
   const entries = await tx.timeline.append(current.id, newEntries, now);
   if (newEntries.length > 0 && entries.length === 0) return { incident: current, entries };

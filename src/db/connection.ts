@@ -1,9 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/client.js";
 
@@ -68,6 +66,8 @@ async function connectPostgres(url: string, poolSize: number): Promise<Connectio
 }
 
 async function connectPglite(dataDir: string): Promise<Connection> {
+  // Loaded only when used: PGlite's module alone is ~35 MB of resident memory a PostgreSQL deployment should not carry.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
   const location = dataDir.startsWith("memory://") ? dataDir : pgliteDirectory(dataDir);
   const db = await PGlite.create(location);
   // pglite-prisma-adapter 0.6 is typed against an older adapter-utils; its runtime

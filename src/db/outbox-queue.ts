@@ -39,6 +39,8 @@ function toRecord(row: Row): OutboxRecord {
 /** A claimed message, with the lease that proves the claim is still ours. */
 export interface OutboxClaim extends OutboxRecord {
   readonly lease: Date;
+  /** The incident's number (for the logs), when the message is about one. */
+  readonly incidentNumber: number | null;
 }
 
 export interface OutboxDepth {
@@ -58,7 +60,7 @@ export function outboxQueue(sql: SqlRunner) {
   return {
     async claim(upstream: Upstream, limit: number, now: Date, leaseMs: number): Promise<OutboxClaim[]> {
       const lease = new Date(now.getTime() + leaseMs);
-      const rows = await sql.query<Row>(
+      const rows = await sql.query<Row & { incident_number: number | string | null }>(
         `UPDATE outbox SET locked_until = $4, attempts = attempts + 1
          WHERE id IN (
            SELECT o.id FROM outbox o
@@ -72,10 +74,13 @@ export function outboxQueue(sql: SqlRunner) {
            LIMIT $3
            FOR UPDATE OF o SKIP LOCKED
          )
-         RETURNING id, incident_id, upstream, kind, payload, ordering_key, attempts, created_at`,
+         RETURNING id, incident_id, upstream, kind, payload, ordering_key, attempts, created_at,
+                   (SELECT number FROM incidents i WHERE i.id = outbox.incident_id) AS incident_number`,
         [upstream, now, limit, lease],
       );
-      return rows.map((row) => ({ ...toRecord(row), lease })).sort((a, b) => a.id - b.id);
+      return rows
+        .map((row) => ({ ...toRecord(row), lease, incidentNumber: row.incident_number === null ? null : Number(row.incident_number) }))
+        .sort((a, b) => a.id - b.id);
     },
 
     // Every change to a claimed message is fenced by its lease: a worker whose lease

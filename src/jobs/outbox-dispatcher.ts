@@ -1,5 +1,6 @@
 import type { Clock, Upstream } from "../app/ports.js";
 import type { OutboxClaim, OutboxQueue, OutboxRecord } from "../db/outbox-queue.js";
+import { inLogScope } from "../log-context.js";
 import type { Logger } from "../logger.js";
 import { retryDelayMs } from "./backoff.js";
 import { OPEN_GATE, UpstreamError, type Deliverer, type UpstreamGate } from "./delivery.js";
@@ -85,7 +86,9 @@ export class OutboxDispatcher {
     const { queue, clock } = this.options;
     if (!(await this.gate.allow(deliverer.upstream))) return 0;
     const claimed = await queue.claim(deliverer.upstream, deliverer.batchSize ?? 16, clock.now(), this.options.leaseMs ?? 60_000);
-    await Promise.all(claimed.map((record) => this.deliver(deliverer, record)));
+    await Promise.all(
+      claimed.map((record) => inLogScope(() => this.deliver(deliverer, record), { incident: record.incidentNumber ?? undefined })),
+    );
     return claimed.length;
   }
 
@@ -101,6 +104,7 @@ export class OutboxDispatcher {
       if (!(await queue.delivered(held, clock.now()))) return this.leaseLost(claim);
       await this.gate.record(deliverer.upstream, true);
       observer?.delivered?.(claim, Date.now() - started);
+      this.options.log.debug({ outbox: claim.id, kind: claim.kind, ms: Date.now() - started }, "outbox message delivered");
     } catch (raw) {
       const held = await lease.stop();
       await this.failed(deliverer, held, raw instanceof Error ? raw : new Error(String(raw)));
@@ -115,7 +119,7 @@ export class OutboxDispatcher {
     // A rate limit or a rejected request says nothing about the upstream's health.
     const unhealthy = upstreamError?.options.retryable === true && upstreamError.options.status !== 429;
     if (unhealthy) await this.gate.record(deliverer.upstream, false);
-    const context = { outbox: claim.id, kind: claim.kind, incident: claim.incidentId, attempts: claim.attempts, err: error };
+    const context = { outbox: claim.id, kind: claim.kind, attempts: claim.attempts, err: error };
     if (giveUp) {
       log.error(context, "outbox message set aside");
       if (!(await queue.dead(claim, error.message))) return this.leaseLost(claim);
@@ -154,10 +158,7 @@ export class OutboxDispatcher {
   }
 
   private leaseLost(claim: OutboxClaim): void {
-    this.options.log.warn(
-      { outbox: claim.id, kind: claim.kind, incident: claim.incidentId },
-      "outbox lease lost; another worker owns this message",
-    );
+    this.options.log.warn({ outbox: claim.id, kind: claim.kind }, "outbox lease lost; another worker owns this message");
   }
 
   private sleep(ms: number): Promise<void> {

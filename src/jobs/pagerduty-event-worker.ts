@@ -2,6 +2,7 @@ import type { EventOutcome } from "../app/handle-pagerduty-event.js";
 import type { Clock } from "../app/ports.js";
 import type { ClaimedPagerdutyEvent, PagerdutyEventQueue } from "../db/pagerduty-event-queue.js";
 import { isSitrepError } from "../domain/errors.js";
+import { inLogScope } from "../log-context.js";
 import type { Logger } from "../logger.js";
 import { retryDelayMs } from "./backoff.js";
 
@@ -70,7 +71,8 @@ export class PagerdutyEventWorker {
   private async round(): Promise<number> {
     const { queue, clock } = this.options;
     const claimed = await queue.claim(this.options.batchSize ?? 16, clock.now(), this.options.leaseMs ?? 60_000);
-    await Promise.all(claimed.map((event) => this.handle(event)));
+    // Each event in a log scope of its own: its lines name the incident once the use case finds it.
+    await Promise.all(claimed.map((event) => inLogScope(() => this.handle(event))));
     return claimed.length;
   }
 

@@ -8,6 +8,7 @@ import { suggestBreak, type CommanderBreakJob } from "../app/timers/suggest-brea
 import type { Config } from "../config.js";
 import { parseWorkingHours } from "../domain/reminders.js";
 import type { Integration } from "../integration.js";
+import { inLogScope } from "../log-context.js";
 import type { Logger } from "../logger.js";
 import type { JobEngine } from "./job-engine.js";
 
@@ -47,15 +48,17 @@ export function timersIntegration(
   };
 
   async function runBatch(name: string, jobs: PgBoss.JobWithMetadata<object>[]): Promise<void> {
-    // Each job on its own: one failure must not fail the others of its batch.
-    const results = await Promise.allSettled(
-      jobs.map(async (job) => {
-        deps.observer?.fired?.(name, Date.now() - new Date(job.startAfter).getTime());
-        await handlers[name]!(job.data as never);
-      }),
-    );
-    const failed = results.flatMap((r, i) => (r.status === "rejected" ? [{ job: jobs[i]!, error: r.reason as Error }] : []));
-    for (const { job, error } of failed) {
+    // Each job on its own (and in a log scope of its own): one failure must not fail the others of its batch.
+    await Promise.all(jobs.map((job) => inLogScope(() => runJob(name, job))));
+  }
+
+  async function runJob(name: string, job: PgBoss.JobWithMetadata<object>): Promise<void> {
+    const latenessMs = Date.now() - new Date(job.startAfter).getTime();
+    deps.observer?.fired?.(name, latenessMs);
+    try {
+      await handlers[name]!(job.data as never);
+      log.debug({ job: name, latenessMs }, "timer ran");
+    } catch (error) {
       log.error({ err: error, job: name, data: job.data }, "timer failed; retrying");
       await engine.send(name, job.data, { startAfter: 2 });
     }

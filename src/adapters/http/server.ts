@@ -1,4 +1,5 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { inLogScope } from "../../log-context.js";
 import type { HttpContext, RouteRegistrar } from "./context.js";
 import { sendError } from "./errors.js";
 import { approvalRoutes } from "./routes/approvals.js";
@@ -40,6 +41,9 @@ export function buildHttpServer(ctx: HttpContext, extraRoutes: readonly RouteReg
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
   });
+  // Each request in a log scope of its own, so its lines carry the incident it turns out to be about.
+  // preHandler's `done` runs the handler synchronously, inside the scope.
+  server.addHook("preHandler", (_request, _reply, done) => inLogScope(done));
   server.setErrorHandler((error, request, reply) => sendError(reply, error, request.log as never));
   server.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` } }),

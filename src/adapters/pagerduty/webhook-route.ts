@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { acceptPagerdutyEvent } from "../../app/accept-pagerduty-event.js";
 import type { Clock, PagerdutyInbox } from "../../app/ports.js";
 import { SitrepError } from "../../domain/errors.js";
+import type { Metrics } from "../../metrics.js";
+import { timeAnswer } from "../http/answer-timer.js";
 import type { RouteRegistrar } from "../http/context.js";
 import { sendError } from "../http/errors.js";
 import { BODY_LIMIT } from "../http/server.js";
@@ -16,6 +18,7 @@ export interface WebhookDeps {
   readonly clock: Clock;
   /** Called once an event is stored, so the worker looks now. */
   readonly stored: () => void;
+  readonly metrics: Pick<Metrics, "webhookLatency">;
 }
 
 const headerText = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(",") : value);
@@ -32,7 +35,10 @@ export function webhookRoute(deps: WebhookDeps): RouteRegistrar {
     void server.register(async (scope) => {
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
-      scope.post(WEBHOOK_PATH, (request, reply) => receive(deps, request, reply));
+      scope.post(WEBHOOK_PATH, (request, reply) => {
+        timeAnswer(reply, deps.metrics.webhookLatency, { source: "pagerduty", kind: "event" });
+        return receive(deps, request, reply);
+      });
     });
   };
 }

@@ -2,6 +2,7 @@ import { SYSTEM_ACTOR } from "../../domain/actor.js";
 import { entry } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
 import { recordChange, type Recorded } from "../record-change.js";
+import { noteIncident } from "../../log-context.js";
 
 export interface MonitoringWindowJob {
   readonly incidentId: number;
@@ -12,6 +13,7 @@ export interface MonitoringWindowJob {
 export async function completeMonitoringWindow(ctx: AppContext, job: MonitoringWindowJob): Promise<Recorded | null> {
   return ctx.db.transaction(async (tx) => {
     const incident = await tx.incidents.findById(job.incidentId, { lock: true });
+    if (incident !== null) noteIncident(incident.number);
     const since = incident?.monitoringAt?.toISOString();
     if (incident === null || incident.phase !== "monitoring" || since !== job.monitoringAt) return null;
     const recorded = await recordChange(ctx, tx, incident, incident, {}, [

@@ -3,6 +3,7 @@ import { reminderMentions, reminderStillDue } from "../../domain/reminders.js";
 import { entry } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
 import { recordChange, type Recorded } from "../record-change.js";
+import { noteIncident } from "../../log-context.js";
 
 export interface UpdateReminderJob {
   readonly incidentId: number;
@@ -19,6 +20,7 @@ export async function sendUpdateReminder(ctx: AppContext, job: UpdateReminderJob
   const dueAt = new Date(job.dueAt);
   return ctx.db.transaction(async (tx) => {
     const incident = await tx.incidents.findById(job.incidentId, { lock: true });
+    if (incident !== null) noteIncident(incident.number);
     if (incident === null || !reminderStillDue(incident, dueAt)) return null;
     const recorded = await recordChange(ctx, tx, incident, incident, {}, [
       entry(

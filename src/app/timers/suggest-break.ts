@@ -5,6 +5,7 @@ import { entry } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
 import type { ChannelMembers, TimeZones } from "../ports.js";
 import { recordChange, type Recorded } from "../record-change.js";
+import { noteIncident } from "../../log-context.js";
 
 /** At most this many people are looked up for one suggestion. */
 const MAX_CANDIDATES = 50;
@@ -29,6 +30,7 @@ export interface CommanderBreakJob {
  */
 export async function suggestBreak(ctx: AppContext, people: People, hours: WorkingHours, job: CommanderBreakJob): Promise<Recorded | null> {
   const current = await ctx.db.read.incidents.findById(job.incidentId);
+  if (current !== null) noteIncident(current.number);
   if (!stillCommanding(current, job)) return null;
   const responders = await respondersOf(ctx, people, current, job.commander);
   const now = ctx.clock.now();

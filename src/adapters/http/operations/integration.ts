@@ -9,6 +9,6 @@ export const operationsIntegration: IntegrationFactory = (runtime) => {
   const snapshot = snapshotSource(runtime, runtime.connection.sql);
   return {
     name: "operations",
-    routes: [breakerRoutes(runtime.breakers), healthReportRoutes(snapshot), metricsRoutes(snapshot)],
+    routes: [breakerRoutes(runtime.breakers), healthReportRoutes(snapshot), metricsRoutes(snapshot, runtime.metrics.registry)],
   };
 };

@@ -1,4 +1,4 @@
-import { Gauge, Registry } from "prom-client";
+import { Gauge, type Registry } from "prom-client";
 import { BREAKER_MODES, type BreakerState } from "../../../domain/breaker.js";
 import type { RouteRegistrar } from "../context.js";
 import type { SnapshotSource } from "./snapshot.js";
@@ -8,10 +8,11 @@ const BREAKER_STATES: readonly BreakerState[] = ["closed", "open", "half_open"];
 /**
  * GET /metrics in Prometheus text format. Values are read from the database
  * at scrape time, so any replica answers for the whole deployment. Carries no
- * incident details (titles, people), only counts and states.
+ * incident details (titles, people), only counts and states. The same
+ * registry holds this process's own histograms (command, webhook and timer
+ * latency) and process figures (memory, CPU, event-loop lag).
  */
-export function metricsRoutes(snapshot: SnapshotSource): RouteRegistrar {
-  const registry = new Registry();
+export function metricsRoutes(snapshot: SnapshotSource, registry: Registry): RouteRegistrar {
   const gauge = (name: string, help: string, labelNames: string[]) => new Gauge({ name, help, labelNames, registers: [registry] });
   const breakerState = gauge("sitrep_breaker_state", "Circuit breaker state per upstream (1 for the current state)", ["upstream", "state"]);
   const breakerMode = gauge("sitrep_breaker_mode", "Circuit breaker mode per upstream: auto, or a manual override", ["upstream", "mode"]);

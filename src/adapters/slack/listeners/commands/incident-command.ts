@@ -34,5 +34,6 @@ export function registerIncidentCommand(bolt: App, ctx: ListenerContext): void {
       answer = ephemeral(errorText(error, ctx.log));
     }
     await (answer ? ack(answer) : ack());
+    ctx.log.debug({ subcommand: parsed.command.name }, "slack command answered");
   });
 }
