@@ -67,7 +67,7 @@ export function runbookSuggestionsMessage(runbooks: readonly Runbook[]): SlackMe
   const head = ":books: *Runbooks that may help here:*";
   return message(`Runbooks that may help: ${runbooks.map((r) => r.title).join(", ")}`, [
     section(`${head}\n${runbooks.map(runbookLine).join("\n")}`),
-    context(["Post one in the channel with `/incident runbook <name>`; `/incident runbook` lists them all."]),
+    context(["Post one in the channel with `/incident runbook &lt;name&gt;`; `/incident runbook` lists them all."]),
   ]);
 }
 
