@@ -1,5 +1,5 @@
-import { outbox, type Effect, type EffectPlanner } from "../../../app/effects.js";
-import { entryPayload } from "./outbox-kinds.js";
+import type { Effect, EffectPlanner } from "../../../app/effects.js";
+import { entryPayload, slackStep } from "./outbox-kinds.js";
 import { KIT_KIND, type KitKind } from "./kit-kinds.js";
 
 export interface KitPlannerOptions {
@@ -19,16 +19,7 @@ export function kitPlanner(options: KitPlannerOptions): EffectPlanner {
     const incident = change.after;
     if (incident.mode === "imported") return [];
     const effects: Effect[] = [];
-    const add = (kind: KitKind, payload: Record<string, unknown> = {}) =>
-      effects.push(
-        outbox({
-          upstream: "slack",
-          kind,
-          payload: { incidentId: incident.id, ...payload },
-          orderingKey: `slack:${incident.id}`,
-          incidentId: incident.id,
-        }),
-      );
+    const add = (kind: KitKind, payload: Record<string, unknown> = {}) => effects.push(slackStep(incident, kind, payload));
     for (const entry of change.entries) {
       if (entry.kind === "incident_declared" && options.checklist) add(KIT_KIND.postChecklist);
       if (entry.kind === "runbook_suggested") add(KIT_KIND.suggestRunbooks, entryPayload(entry));

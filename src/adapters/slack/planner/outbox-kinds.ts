@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { outbox, type Effect } from "../../../app/effects.js";
+import type { Incident } from "../../../domain/incident.js";
 import type { TimelineEntry } from "../../../domain/timeline.js";
 
 /** The Slack outbox messages: each is one step, safe to deliver twice. */
@@ -48,4 +50,15 @@ export function entryPayload(entry: TimelineEntry): Record<string, unknown> {
 
 export function readEntry(payload: unknown): TimelineEntry {
   return entrySchema.parse(payload).entry as TimelineEntry;
+}
+
+/** One Slack step for an incident, on the incident's one ordering key, so its channel sees things in order. */
+export function slackStep(incident: Incident, kind: string, payload: Record<string, unknown> = {}): Effect {
+  return outbox({
+    upstream: "slack",
+    kind,
+    payload: { incidentId: incident.id, ...payload },
+    orderingKey: `slack:${incident.id}`,
+    incidentId: incident.id,
+  });
 }

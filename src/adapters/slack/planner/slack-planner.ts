@@ -1,9 +1,9 @@
-import { outbox, type Change, type Effect, type EffectPlanner } from "../../../app/effects.js";
+import type { Change, Effect, EffectPlanner } from "../../../app/effects.js";
 import { isSlackUserId } from "../../../domain/actor.js";
 import type { Incident } from "../../../domain/incident.js";
 import type { TimelineEntry } from "../../../domain/timeline.js";
 import { KIT_ENTRY_KINDS } from "./kit-planner.js";
-import { APPROVAL_KIND, entryPayload, KIND, type SlackKind } from "./outbox-kinds.js";
+import { APPROVAL_KIND, entryPayload, KIND, slackStep, type SlackKind } from "./outbox-kinds.js";
 
 export interface SlackPlannerOptions {
   /** Where declarations and phase changes are announced; unset: nowhere. */
@@ -83,16 +83,7 @@ export function slackPlanner(options: SlackPlannerOptions): EffectPlanner {
     const incident = change.after;
     if (incident.mode === "imported") return [];
     const effects: Effect[] = [];
-    const add = (kind: SlackKind, payload: Record<string, unknown> = {}) =>
-      effects.push(
-        outbox({
-          upstream: "slack",
-          kind,
-          payload: { incidentId: incident.id, ...payload },
-          orderingKey: `slack:${incident.id}`,
-          incidentId: incident.id,
-        }),
-      );
+    const add = (kind: SlackKind, payload: Record<string, unknown> = {}) => effects.push(slackStep(incident, kind, payload));
     const declared = change.entries.some((e) => e.kind === "incident_declared");
     const invitees = declared
       ? founders(incident)
