@@ -1,4 +1,4 @@
-import { componentStatuses, worstStatus, type ComponentStatus } from "../domain/component-status.js";
+import { statusAcross, worstStatus, type ComponentStatus } from "../domain/component-status.js";
 import type { Incident, IncidentMode } from "../domain/incident.js";
 import type { Phase } from "../domain/phase.js";
 import { replayPublicUpdates, type PublicUpdate } from "../domain/public-updates.js";
@@ -54,7 +54,7 @@ export async function publicStatus(ctx: AppContext, view: StatusPageView, config
   const names = [...new Set([...configuredComponents, ...incidents.flatMap((i) => i.components)])];
   const components = names.map((name) => ({
     name,
-    status: worstStatus(open.flatMap((i) => (i.components.includes(name) ? [componentStatuses(i)[name]!] : []))),
+    status: statusAcross(open, name),
   }));
   return {
     components,
@@ -101,12 +101,7 @@ export async function sharedComponentStatuses(
   const names = Object.keys(own);
   if (names.length === 0) return {};
   const others = (await ctx.db.read.incidents.list({ open: true, modes: ["live"] })).filter(
-    (i) => i.id !== incidentId && isShown(i, "live") && i.phase !== "resolved",
+    (i) => i.id !== incidentId && isShown(i, "live"),
   );
-  return Object.fromEntries(
-    names.map((name) => [
-      name,
-      worstStatus([own[name]!, ...others.flatMap((i) => (i.components.includes(name) ? [componentStatuses(i)[name]!] : []))]),
-    ]),
-  );
+  return Object.fromEntries(names.map((name) => [name, worstStatus([own[name]!, statusAcross(others, name)])]));
 }

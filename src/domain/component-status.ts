@@ -45,3 +45,8 @@ export function worstStatus(statuses: readonly ComponentStatus[]): ComponentStat
     "operational",
   );
 }
+
+/** A component's status on a page several open incidents share: the worst any of them gives it. */
+export function statusAcross(incidents: ReadonlyArray<Pick<Incident, "components" | "severity" | "phase">>, name: string): ComponentStatus {
+  return worstStatus(incidents.flatMap((i) => (i.components.includes(name) ? [componentStatuses(i)[name]!] : [])));
+}
