@@ -24,14 +24,14 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
         connections: CONNECTIONS,
         amount: DECLARES,
         headers,
-        body: (i) => JSON.stringify({ title: `Baseline ${i}`, severity: 2 }),
+        recipe: { name: "api-declare", title: "Baseline {i}" },
       });
       const baseUpdate = await load({
         url: `${baseline.url}/`,
         connections: CONNECTIONS,
         amount: UPDATES,
         headers,
-        body: (i) => JSON.stringify({ text: `Update ${i}` }),
+        recipe: { name: "api-status-update", text: "Update {i}" },
       });
       await baseline.close();
 
@@ -41,7 +41,7 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
         connections: CONNECTIONS,
         amount: DECLARES,
         headers,
-        body: (i) => JSON.stringify({ title: `Bench incident ${i}`, severity: 2 }),
+        recipe: { name: "api-declare", title: "Bench incident {i}" },
       });
       const firstRef = DECLARES - INCIDENTS_FOR_UPDATES + 1;
       const update = await load({
@@ -49,8 +49,11 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
         connections: CONNECTIONS,
         amount: UPDATES,
         headers,
-        path: (i) => `/api/v1/incidents/${firstRef + (i % INCIDENTS_FOR_UPDATES)}/updates`,
-        body: (i) => JSON.stringify({ text: `Still investigating (${i}).` }),
+        recipe: {
+          name: "api-status-update",
+          text: "Still investigating ({i}).",
+          incidents: { first: firstRef, count: INCIDENTS_FOR_UPDATES },
+        },
       });
       await sitrep.close();
       figures.push(...pair("declare", database, declare, baseDeclare), ...pair("status update", database, update, baseUpdate));

@@ -1,4 +1,4 @@
-import { SIGNING_SECRET, SlackDriver, slackSignature } from "../test/support/slack-driver.js";
+import { SIGNING_SECRET, SlackDriver } from "../test/support/slack-driver.js";
 import { FakeSlack } from "../test/support/fake-slack.js";
 import { startBareBolt } from "./lib/bare-bolt.js";
 import { freshPostgres, type BenchDb } from "./lib/databases.js";
@@ -75,13 +75,13 @@ async function notes(url: string, driver: SlackDriver, channel: string): Promise
       connections: CONCURRENCY,
       amount,
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      signed: (i) => {
-        const body = driver.commandBody(USER, channel, `note Observation ${i}: error rate back under 1%`);
-        const timestamp = Math.floor(Date.now() / 1000);
-        return {
-          body,
-          headers: { "x-slack-request-timestamp": String(timestamp), "x-slack-signature": slackSignature(SIGNING_SECRET, timestamp, body) },
-        };
+      recipe: {
+        name: "slack-signed",
+        secret: SIGNING_SECRET,
+        // Made here, where the fake workspace issues each command's trigger id and response URL.
+        bodies: Array.from({ length: amount }, (_, i) =>
+          driver.commandBody(USER, channel, `note Observation ${i}: error rate back under 1%`),
+        ),
       },
     });
   await send(WARM_UP);

@@ -79,8 +79,7 @@ const deliver = (url: string, events: readonly Signed[]) =>
     connections: CONNECTIONS,
     amount: events.length,
     headers: { "content-type": "application/json", "user-agent": "PagerDuty-Webhook/V3.0" },
-    body: (i) => events[i]!.body,
-    requestHeaders: (i) => ({ "x-pagerduty-signature": events[i]!.signature, "x-webhook-id": `wh-${i}` }),
+    recipe: { name: "pagerduty-webhook", events },
   });
 
 async function count(sitrep: RunningSitrep, sql: string): Promise<number> {

@@ -1,4 +1,5 @@
-import autocannon from "autocannon";
+import { spawn } from "node:child_process";
+import type { Recipe } from "./requests.js";
 
 export interface LoadResult {
   readonly requests: number;
@@ -15,50 +16,30 @@ export interface LoadOptions {
   readonly amount: number;
   readonly method?: "GET" | "POST";
   readonly headers?: Record<string, string>;
-  /** A body per request (called for each), or one fixed body. */
-  readonly body?: string | ((i: number) => string);
-  /** A path per request, for spreading load over several resources. */
-  readonly path?: (i: number) => string;
-  /** Headers of one request on top of `headers` (e.g. a signature over its body). */
-  readonly requestHeaders?: (i: number) => Record<string, string>;
-  /** Body and headers of one request made when it is sent (a Slack signature covers its timestamp). */
-  readonly signed?: (i: number) => { body: string; headers: Record<string, string> };
+  /** How each request's body (and path, headers) is made, in the load's own process. */
+  readonly recipe: Recipe;
 }
 
-/** A closed-loop load: `connections` clients each sending the next request when the last is answered. */
+/**
+ * A closed-loop load: `connections` clients each sending the next request when
+ * the last is answered. It runs in a process of its own (load-child.ts): the
+ * server under test runs in this one, and on a 2-core machine building,
+ * signing and parsing thousands of requests on the same event loop would slow
+ * the server and the baselines alike, where Slack and PagerDuty are remote.
+ */
 export async function load(options: LoadOptions): Promise<LoadResult> {
-  let i = 0;
-  const result = await autocannon({
-    url: options.url,
-    connections: options.connections,
-    amount: options.amount,
-    method: options.method ?? "POST",
-    headers: options.headers,
-    requests: [
-      {
-        setupRequest(request) {
-          const n = i++;
-          if (options.signed) {
-            const made = options.signed(n);
-            return { ...request, body: made.body, headers: { ...request.headers, ...made.headers } };
-          }
-          return {
-            ...request,
-            ...(options.path ? { path: options.path(n) } : {}),
-            ...(options.requestHeaders ? { headers: { ...request.headers, ...options.requestHeaders(n) } } : {}),
-            ...(options.body !== undefined ? { body: typeof options.body === "function" ? options.body(n) : options.body } : {}),
-          };
-        },
-      },
-    ],
+  const child = spawn(process.execPath, ["--import", "tsx", new URL("./load-child.ts", import.meta.url).pathname]);
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  // A child that dies before reading all its options is reported by its exit below, not as a broken pipe.
+  child.stdin.on("error", () => {});
+  child.stdin.end(JSON.stringify(options));
+  const exit = await new Promise<string | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve(code === 0 ? null : `exited with ${signal ?? code}`));
   });
-  const seconds = result.duration;
-  return {
-    requests: result.requests.total,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    requestsPerSecond: result.requests.total / seconds,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-  };
+  if (exit) throw new Error(`load on ${options.url} ${exit}:\n${stderr}`);
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as LoadResult;
 }

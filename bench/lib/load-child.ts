@@ -1,0 +1,41 @@
+// The load generator in its own process (started by load.ts): reads LoadOptions
+// as JSON on stdin, runs autocannon, prints one JSON line: the LoadResult.
+import { text } from "node:stream/consumers";
+import autocannon from "autocannon";
+import type { LoadOptions, LoadResult } from "./load.js";
+import { requestMaker } from "./requests.js";
+
+const options = JSON.parse(await text(process.stdin)) as LoadOptions;
+const make = requestMaker(options.recipe);
+let i = 0;
+const result = await autocannon({
+  url: options.url,
+  connections: options.connections,
+  amount: options.amount,
+  method: options.method ?? "POST",
+  headers: options.headers,
+  requests: [
+    {
+      // Called as each request is about to be sent, so a signature's timestamp is the moment of sending.
+      setupRequest(request) {
+        const made = make(i++);
+        return {
+          ...request,
+          body: made.body,
+          ...(made.path ? { path: made.path } : {}),
+          headers: { ...request.headers, ...made.headers },
+        };
+      },
+    },
+  ],
+});
+const loaded: LoadResult = {
+  requests: result.requests.total,
+  errors: result.errors + result.timeouts,
+  non2xx: result.non2xx,
+  requestsPerSecond: result.requests.total / result.duration,
+  p50Ms: result.latency.p50,
+  p99Ms: result.latency.p99,
+};
+process.stdout.write(`${JSON.stringify(loaded)}\n`);
+process.exit(0);
