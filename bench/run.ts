@@ -51,7 +51,7 @@ const report = [
   `Measured ${new Date().toISOString()} with \`npm run bench${selected.length ? ` -- ${selected.join(" ")}` : ""}\`.`,
   "",
   `- machine: ${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-  `- Node.js ${process.version}; PostgreSQL: ${postgresVersion}; PGlite ${pkg.dependencies["@electric-sql/pglite"]}; Prisma ${pkg.dependencies["@prisma/client"]}`,
+  `- Node.js ${process.version}; PostgreSQL: ${postgresVersion}; PGlite ${pkg.dependencies["@electric-sql/pglite"]}; pg ${pkg.dependencies.pg}`,
   `- load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${loadavg()[0]!.toFixed(1)}: other work on the machine slows value and baseline alike`,
   "- every figure is beside a baseline measured in the same run; the ratio is value ÷ baseline",
   "",

@@ -1,13 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaClient } from "./generated/client.js";
 
 export type DatabaseKind = "pglite" | "postgres";
 
-/** Raw SQL access for what Prisma does not do: migrations, pg-boss, row locks, health. */
+/** SQL on the driver: on the pool, or on one transaction's connection. */
 export interface SqlRunner {
   query<R = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<R[]>;
   /** Runs a script of several statements without parameters. */
@@ -16,8 +13,9 @@ export interface SqlRunner {
 
 export interface Connection {
   readonly kind: DatabaseKind;
-  readonly prisma: PrismaClient;
   readonly sql: SqlRunner;
+  /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /** For pg-boss: a connection string (PostgreSQL) or nothing (PGlite goes through `sql`). */
   readonly connectionString: string | null;
   close(): Promise<void>;
@@ -40,26 +38,38 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 }
 
 async function connectPostgres(url: string, poolSize: number): Promise<Connection> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+    // A transaction left open by a hung request would hold its incident's row lock; the server ends it.
+    idle_in_transaction_session_timeout: 30_000,
+  });
   // A server restart drops idle clients; without a listener that error would crash the process.
   pool.on("error", () => undefined);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const sql: SqlRunner = {
-    async query(text, values) {
-      const result = await pool.query(text, values as unknown[] | undefined);
-      return result.rows;
-    },
-    async exec(script) {
-      await pool.query(script);
-    },
-  };
   return {
     kind: "postgres",
-    prisma,
-    sql,
+    sql: runnerOn(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work(runnerOn(client));
+        await client.query("COMMIT");
+        client.release();
+        return result;
+      } catch (error) {
+        // A connection that cannot even roll back is broken: the pool drops it instead of lending it again.
+        const broken = await client.query("ROLLBACK").then(
+          () => false,
+          () => true,
+        );
+        client.release(broken);
+        throw error;
+      }
+    },
     connectionString: url,
     async close() {
-      await prisma.$disconnect();
       await pool.end();
     },
   };
@@ -67,30 +77,34 @@ async function connectPostgres(url: string, poolSize: number): Promise<Connectio
 
 async function connectPglite(dataDir: string): Promise<Connection> {
   // Loaded only when used: PGlite's module alone is ~35 MB of resident memory a PostgreSQL deployment should not carry.
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+  const { PGlite } = await import("@electric-sql/pglite");
   const location = dataDir.startsWith("memory://") ? dataDir : pgliteDirectory(dataDir);
   const db = await PGlite.create(location);
-  // pglite-prisma-adapter 0.6 is typed against an older adapter-utils; its runtime
-  // contract is the one Prisma 6.19 calls (the suite runs every query through it).
-  const adapter = new PrismaPGlite(db) as unknown as SqlDriverAdapterFactory;
-  const prisma = new PrismaClient({ adapter });
-  const sql: SqlRunner = {
-    async query(text, values) {
-      const result = await db.query(text, values as unknown[] | undefined);
-      return result.rows as never[];
-    },
-    async exec(script) {
-      await db.exec(script);
-    },
-  };
   return {
     kind: "pglite",
-    prisma,
-    sql,
+    // PGlite is one connection: a query outside an open transaction waits for it to end.
+    sql: runnerOn(db),
+    transaction: (work) => db.transaction((tx) => work(runnerOn(tx))),
     connectionString: null,
     async close() {
-      await prisma.$disconnect();
       await db.close();
+    },
+  };
+}
+
+/** The pool, a pooled client, PGlite and a PGlite transaction all answer `query(text, values)` with `{ rows }`. */
+interface Queryable {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+function runnerOn(target: Queryable & { exec?(script: string): Promise<unknown> }): SqlRunner {
+  return {
+    async query<R>(text: string, values?: readonly unknown[]) {
+      const result = await target.query(text, values as unknown[] | undefined);
+      return result.rows as R[];
+    },
+    async exec(script) {
+      await (target.exec ? target.exec(script) : target.query(script));
     },
   };
 }

@@ -1,6 +1,5 @@
 import type { Database, TimerStore, Tx } from "../app/ports.js";
-import type { Connection } from "./connection.js";
-import type { Db } from "./prisma.js";
+import type { Connection, SqlRunner } from "./connection.js";
 import { apiTokenStore } from "./stores/api-token-store.js";
 import { checklistStore } from "./stores/checklist-store.js";
 import { followUpStore } from "./stores/follow-up-store.js";
@@ -21,9 +20,6 @@ export interface DatabaseOptions {
   readonly now?: () => Date;
 }
 
-/** PGlite runs one transaction at a time, so waiting for a turn can take a while under load. */
-const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
-
 const NO_TIMERS: TimerStore = {
   async schedule(timer) {
     throw new Error(`timer ${timer.name} scheduled but no job engine is running`);
@@ -32,7 +28,7 @@ const NO_TIMERS: TimerStore = {
 
 export function createDatabase(connection: Connection, options: DatabaseOptions = {}): Database {
   const now = options.now ?? (() => new Date());
-  const stores = (db: Db, timers: TimerStore): Tx => ({
+  const stores = (db: SqlRunner, timers: TimerStore): Tx => ({
     incidents: incidentStore(db, now),
     roles: roleStore(db),
     timeline: timelineStore(db),
@@ -45,16 +41,13 @@ export function createDatabase(connection: Connection, options: DatabaseOptions 
     imports: importStore(db),
     tokens: apiTokenStore(db),
   });
-  const prisma = connection.prisma as unknown as Db & {
-    $transaction<T>(fn: (tx: Db) => Promise<T>, options?: typeof TRANSACTION_OPTIONS): Promise<T>;
-  };
   return {
-    read: stores(prisma, NO_TIMERS),
+    read: stores(connection.sql, NO_TIMERS),
     transaction(work) {
-      return prisma.$transaction(async (tx) => {
-        const executor: TxExecutor = (text, values = []) => tx.$queryRawUnsafe(text, ...values);
+      return connection.transaction((tx) => {
+        const executor: TxExecutor = (text, values = []) => tx.query(text, values);
         return work(stores(tx, options.timers ? options.timers(executor) : NO_TIMERS));
-      }, TRANSACTION_OPTIONS);
+      });
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Incident, IncidentMode, IncidentSource, StatuspageState } from "..
 import type { Phase } from "../../domain/phase.js";
 import type { ReportIncident } from "../../domain/reliability/aggregate.js";
 import type { Severity } from "../../domain/severity.js";
-import { Prisma } from "../prisma.js";
+import { join, raw, sql, type Sql } from "../sql.js";
 
 /** An `incidents` row as raw SQL returns it. */
 export interface IncidentSqlRow {
@@ -156,16 +156,14 @@ const COLUMNS: Record<string, string> = {
 };
 
 /** `col = value, …` for an UPDATE; arrays are cast so an empty one is typed. */
-export function setClause(patch: Record<string, unknown>, updatedAt: Date): Prisma.Sql {
+export function setClause(patch: Record<string, unknown>, updatedAt: Date): Sql {
   const parts = Object.entries(patch)
     .filter(([, value]) => value !== undefined)
     .map(([field, value]) => {
       const column = COLUMNS[field];
       if (!column) throw new Error(`incident field ${field} cannot be patched`);
-      return Array.isArray(value)
-        ? Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}::text[]`
-        : Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`;
+      return Array.isArray(value) ? sql`${raw(`"${column}"`)} = ${value}::text[]` : sql`${raw(`"${column}"`)} = ${value}`;
     });
-  parts.push(Prisma.sql`"updated_at" = ${updatedAt}`);
-  return Prisma.join(parts, ", ");
+  parts.push(sql`"updated_at" = ${updatedAt}`);
+  return join(parts, ", ");
 }

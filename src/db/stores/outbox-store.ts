@@ -1,21 +1,27 @@
 import type { OutboxStore } from "../../app/ports.js";
-import { Prisma, type Db } from "../prisma.js";
+import type { SqlRunner } from "../connection.js";
+import { join, run, sql } from "../sql.js";
 
-export function outboxStore(db: Db): OutboxStore {
+export function outboxStore(db: SqlRunner): OutboxStore {
   return {
     async enqueue(messages, at) {
       if (messages.length === 0) return;
       const values = messages.map(
         (m) =>
-          Prisma.sql`(${m.incidentId}, ${m.upstream}, ${m.kind}, ${JSON.stringify(m.payload)}::jsonb, ${m.orderingKey}, ${m.notBefore ?? at}, ${at})`,
+          sql`(${m.incidentId}, ${m.upstream}, ${m.kind}, ${JSON.stringify(m.payload)}::jsonb, ${m.orderingKey}, ${m.notBefore ?? at}, ${at})`,
       );
-      await db.$executeRaw`
+      await run(
+        db,
+        sql`
         INSERT INTO outbox (incident_id, upstream, kind, payload, ordering_key, next_attempt_at, created_at)
-        VALUES ${Prisma.join(values)}`;
+        VALUES ${join(values)}`,
+      );
     },
 
     async backlog(upstream, options = {}) {
-      const rows = await db.$queryRaw<Array<{ incident_id: number; pending: bigint | number; oldest: Date | null }>>`
+      const rows = await run<{ incident_id: number; pending: bigint | number; oldest: Date | null }>(
+        db,
+        sql`
         SELECT incident_id,
                count(*) FILTER (WHERE status = 'pending') AS pending,
                min(created_at) FILTER (WHERE status = 'pending') AS oldest
@@ -25,7 +31,8 @@ export function outboxStore(db: Db): OutboxStore {
           AND (${options.incidentId ?? null}::int IS NULL OR incident_id = ${options.incidentId ?? null}::int)
           AND (${options.excludeId ?? null}::bigint IS NULL OR id <> ${options.excludeId ?? null}::bigint)
         GROUP BY incident_id
-        ORDER BY incident_id`;
+        ORDER BY incident_id`,
+      );
       return rows.map((r) => ({
         incidentId: Number(r.incident_id),
         pending: Number(r.pending),
