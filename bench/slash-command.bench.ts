@@ -69,23 +69,21 @@ async function declaredChannel(
 }
 
 async function notes(url: string, driver: SlackDriver, channel: string): Promise<LoadResult> {
-  const send = (amount: number) =>
-    load({
-      url,
-      connections: CONCURRENCY,
-      amount,
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      recipe: {
-        name: "slack-signed",
-        secret: SIGNING_SECRET,
-        // Made here, where the fake workspace issues each command's trigger id and response URL.
-        bodies: Array.from({ length: amount }, (_, i) =>
-          driver.commandBody(USER, channel, `note Observation ${i}: error rate back under 1%`),
-        ),
-      },
-    });
-  await send(WARM_UP);
-  const result = await send(REQUESTS);
+  const result = await load({
+    url,
+    connections: CONCURRENCY,
+    warmUp: WARM_UP,
+    amount: REQUESTS,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    recipe: {
+      name: "slack-signed",
+      secret: SIGNING_SECRET,
+      // Made here, where the fake workspace issues each command's trigger id and response URL.
+      bodies: Array.from({ length: WARM_UP + REQUESTS }, (_, i) =>
+        driver.commandBody(USER, channel, `note Observation ${i}: error rate back under 1%`),
+      ),
+    },
+  });
   if (result.non2xx > 0) throw new Error(`slash-command bench: ${result.non2xx} non-2xx answers at ${url}`);
   return result;
 }

@@ -14,6 +14,8 @@ export interface LoadOptions {
   readonly url: string;
   readonly connections: number;
   readonly amount: number;
+  /** Requests sent first, unmeasured, by the same load process; the recipe then goes on from there. */
+  readonly warmUp?: number;
   readonly method?: "GET" | "POST";
   readonly headers?: Record<string, string>;
   /** How each request's body (and path, headers) is made, in the load's own process. */

@@ -142,8 +142,11 @@ export interface OutboxStore {
 export type IdempotencyClaim = { readonly fresh: true } | { readonly fresh: false; readonly result: unknown };
 
 export interface IdempotencyStore {
-  /** Claims a key inside the transaction; a concurrent claim of the same key waits for this one to end. */
-  claim(key: string, useCase: string, at: Date): Promise<IdempotencyClaim>;
+  /**
+   * Claims a key inside the transaction, with the answer to replay when it is already known;
+   * a concurrent claim of the same key waits for this one to end.
+   */
+  claim(key: string, useCase: string, at: Date, result?: unknown): Promise<IdempotencyClaim>;
   remember(key: string, result: unknown): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Actor } from "../domain/actor.js";
+import type { IncidentRef } from "./incident-access.js";
 import { conflict } from "../domain/errors.js";
 import type { Incident } from "../domain/incident.js";
 import type { TimelineEntry } from "../domain/timeline.js";
@@ -19,6 +20,8 @@ export interface IncidentResult {
 export interface IdempotentRequest {
   readonly actor: Actor;
   readonly idempotencyKey?: string;
+  /** The incident a change is about; absent when the use case creates one. */
+  readonly ref?: IncidentRef;
 }
 
 /**
@@ -37,12 +40,15 @@ export async function runIncidentUseCase(
   return ctx.db.transaction(async (tx) => {
     const key = request?.idempotencyKey === undefined ? null : `${useCase}:${request.actor.id}:${request.idempotencyKey}`;
     const fingerprint = key === null ? null : fingerprintOf(request);
+    // A change to a named incident stores its answer with the claim: one statement fewer while
+    // that incident's row is locked. A new incident's id is known only once the work is done.
+    const known = request?.ref === undefined ? undefined : { incidentNumber: request.ref, fingerprint };
     if (key !== null) {
-      const claim = await tx.idempotency.claim(key, useCase, ctx.clock.now());
+      const claim = await tx.idempotency.claim(key, useCase, ctx.clock.now(), known ?? null);
       if (!claim.fresh) return replay(tx, claim.result, fingerprint);
     }
     const recorded = await work(tx);
-    if (key !== null) await tx.idempotency.remember(key, { incidentId: recorded.incident.id, fingerprint });
+    if (key !== null && known === undefined) await tx.idempotency.remember(key, { incidentId: recorded.incident.id, fingerprint });
     return { ...recorded, replayed: false };
   });
 }
@@ -62,8 +68,13 @@ async function replay(tx: Tx, stored: unknown, fingerprint: string | null): Prom
   if (earlier !== undefined && earlier !== fingerprint) {
     throw conflict("This Idempotency-Key was already used for a different request; use a new key for a new request.");
   }
-  const incidentId = (stored as { incidentId?: number } | null)?.incidentId;
-  const incident = typeof incidentId === "number" ? await tx.incidents.findById(incidentId) : null;
+  const { incidentId, incidentNumber } = (stored ?? {}) as { incidentId?: number; incidentNumber?: number };
+  const incident =
+    typeof incidentNumber === "number"
+      ? await tx.incidents.findByNumber(incidentNumber)
+      : typeof incidentId === "number"
+        ? await tx.incidents.findById(incidentId)
+        : null;
   if (incident === null) throw new Error(`idempotency record without incident: ${JSON.stringify(stored)}`);
   return { incident, entries: [], replayed: true };
 }

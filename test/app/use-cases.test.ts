@@ -193,6 +193,8 @@ describe("use cases", () => {
       Array.from({ length: 5 }, () => addNote(ctx, { actor: alice, ref: first.incident.number, text: "dup", idempotencyKey: "n-1" })),
     );
     expect(notes.filter((n) => !n.replayed)).toHaveLength(1);
+    // A replayed change answers with the incident it named (stored with the claim, by number).
+    expect(notes.map((n) => n.incident.number)).toEqual(Array(5).fill(first.incident.number));
     expect((await kinds(first.incident.number)).filter((k) => k === "note_added")).toHaveLength(1);
   });
 

@@ -4,13 +4,13 @@ import { run, sql } from "../sql.js";
 
 export function idempotencyStore(db: SqlRunner): IdempotencyStore {
   return {
-    async claim(key, useCase, at) {
+    async claim(key, useCase, at, result = null) {
       // A concurrent claim of the same key blocks on the unique index until the
       // first transaction ends, then sees its row: the work is done once.
       const inserted = await run<{ key: string }>(
         db,
         sql`INSERT INTO idempotency_keys (key, use_case, result, created_at)
-            VALUES (${key}, ${useCase}, 'null'::jsonb, ${at})
+            VALUES (${key}, ${useCase}, ${JSON.stringify(result)}::jsonb, ${at})
             ON CONFLICT (key) DO NOTHING RETURNING key`,
       );
       if (inserted.length > 0) return { fresh: true };
