@@ -18,6 +18,7 @@ import { connect, type Connection } from "./db/connection.js";
 import { createDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { outboxQueue } from "./db/outbox-queue.js";
+import { startPgliteUpkeep } from "./db/pglite-upkeep.js";
 import type { Integration, IntegrationFactory, Runtime } from "./integration.js";
 import { TIMER_QUEUES } from "./app/timers/plan-timers.js";
 import { BreakerGate, breakerPolicy } from "./jobs/breaker-gate.js";
@@ -147,6 +148,8 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
 
   for (const integration of integrations) await integration.start?.();
   dispatcher.start();
+  const stopUpkeep =
+    connection.kind === "pglite" ? startPgliteUpkeep(connection.sql, (err) => log.warn({ err }, "embedded database upkeep failed")) : null;
   await server.listen({ port: config.PORT, host: config.HOST });
   const port = (server.server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
@@ -172,6 +175,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
         await server.close();
         await dispatcher.stop();
         for (const integration of [...integrations].reverse()) await integration.stop?.();
+        await stopUpkeep?.();
         await connection.close();
       })();
       return closing;

@@ -61,14 +61,17 @@ export function outboxQueue(sql: SqlRunner) {
     async claim(upstream: Upstream, limit: number, now: Date, leaseMs: number): Promise<OutboxClaim[]> {
       const lease = new Date(now.getTime() + leaseMs);
       const rows = await sql.query<Row & { incident_number: number | string | null }>(
-        `UPDATE outbox SET locked_until = $4, attempts = attempts + 1
+        // MATERIALIZED: the heads are computed once. Inlined, a planner without fresh
+        // statistics re-ran them for every pending row (752 ms against 15 ms with 1,500 pending).
+        `WITH heads AS MATERIALIZED (
+           SELECT DISTINCT ON (ordering_key) id FROM outbox
+           WHERE status = 'pending' AND upstream = $1
+           ORDER BY ordering_key, id
+         )
+         UPDATE outbox SET locked_until = $4, attempts = attempts + 1
          WHERE id IN (
            SELECT o.id FROM outbox o
-           JOIN (
-             SELECT DISTINCT ON (ordering_key) id FROM outbox
-             WHERE status = 'pending' AND upstream = $1
-             ORDER BY ordering_key, id
-           ) heads ON heads.id = o.id
+           JOIN heads ON heads.id = o.id
            WHERE o.status = 'pending' AND o.next_attempt_at <= $2 AND (o.locked_until IS NULL OR o.locked_until <= $2)
            ORDER BY o.id
            LIMIT $3

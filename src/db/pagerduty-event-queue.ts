@@ -70,14 +70,16 @@ export function pagerdutyEventQueue(sql: SqlRunner) {
 
     async claim(limit: number, now: Date, leaseMs: number): Promise<ClaimedPagerdutyEvent[]> {
       const rows = await sql.query<Row>(
-        `UPDATE pagerduty_events SET locked_until = $3, attempts = attempts + 1
+        // MATERIALIZED for the reason the outbox claim gives: the heads are computed once.
+        `WITH heads AS MATERIALIZED (
+           SELECT DISTINCT ON (pagerduty_incident_id) id FROM pagerduty_events
+           WHERE status = 'pending'
+           ORDER BY pagerduty_incident_id, occurred_at, seq
+         )
+         UPDATE pagerduty_events SET locked_until = $3, attempts = attempts + 1
          WHERE id IN (
            SELECT e.id FROM pagerduty_events e
-           JOIN (
-             SELECT DISTINCT ON (pagerduty_incident_id) id FROM pagerduty_events
-             WHERE status = 'pending'
-             ORDER BY pagerduty_incident_id, occurred_at, seq
-           ) heads ON heads.id = e.id
+           JOIN heads ON heads.id = e.id
            WHERE e.next_attempt_at <= $1 AND (e.locked_until IS NULL OR e.locked_until <= $1)
              AND NOT EXISTS (
                SELECT 1 FROM pagerduty_events busy
