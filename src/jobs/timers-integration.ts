@@ -47,9 +47,15 @@ export function timersIntegration(
       suggestBreak(app, { zones: deps.zones ?? NO_ZONES, members: deps.members ?? NO_MEMBERS }, hours, job),
   };
 
+  const workers = new Map<string, string>();
+
   async function runBatch(name: string, jobs: PgBoss.JobWithMetadata<object>[]): Promise<void> {
     // Each job on its own (and in a log scope of its own): one failure must not fail the others of its batch.
     await Promise.all(jobs.map((job) => inLogScope(() => runJob(name, job))));
+    // pg-boss waits out its polling interval after every batch. A full batch means more may be due
+    // (1,000 incidents declared together come due together): fetch again at once.
+    const worker = workers.get(name);
+    if (jobs.length === work.batchSize && worker) engine.notifyWorker(worker);
   }
 
   async function runJob(name: string, job: PgBoss.JobWithMetadata<object>): Promise<void> {
@@ -75,7 +81,7 @@ export function timersIntegration(
     ],
     async start() {
       for (const name of Object.keys(handlers)) {
-        await engine.work<object>(name, { ...work, includeMetadata: true }, (jobs) => runBatch(name, jobs));
+        workers.set(name, await engine.work<object>(name, { ...work, includeMetadata: true }, (jobs) => runBatch(name, jobs)));
       }
     },
     async stop() {
