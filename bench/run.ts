@@ -10,6 +10,8 @@ import * as webhookStorm from "./webhook-storm.bench.js";
 import * as timers from "./timers.bench.js";
 import * as slashCommand from "./slash-command.bench.js";
 import * as memory from "./memory.bench.js";
+import * as startup from "./startup.bench.js";
+import * as cli from "./cli.bench.js";
 
 /**
  * Runs every benchmark (or those named on the command line), prints each
@@ -23,6 +25,8 @@ const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figu
   timers: timers.run,
   "slash-command": slashCommand.run,
   memory: memory.run,
+  startup: startup.run,
+  cli: cli.run,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith("-"));

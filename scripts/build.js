@@ -2,10 +2,15 @@
 // With --if-stale (before `npm start` and the db scripts) it builds only when a source file
 // is newer than the last build, so a start after a build costs no compiler run, and a
 // production install without TypeScript starts as long as dist/ is current.
+//
+// It also links node_modules/.bin/sitrep to bin/sitrep.js, so `npx sitrep` finds the
+// command there at once. (With a `bin` field naming it in package.json instead, npx
+// installs the project into its own cache on every call: a second or more before the
+// command even starts.)
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const stamp = join(root, "dist", ".build-stamp");
@@ -19,6 +24,20 @@ function newestSource(dir) {
   return newest;
 }
 
+function linkCommand() {
+  const link = join(root, "node_modules", ".bin", "sitrep");
+  if (!existsSync(join(root, "node_modules"))) return;
+  mkdirSync(dirname(link), { recursive: true });
+  try {
+    if (lstatSync(link).isSymbolicLink()) unlinkSync(link);
+    else return;
+  } catch {
+    // not there yet
+  }
+  symlinkSync(join("..", "..", "bin", "sitrep.js"), link);
+}
+
+linkCommand();
 const stale = !existsSync(stamp) || newestSource(join(root, "src")) > statSync(stamp).mtimeMs;
 if (process.argv.includes("--if-stale") && !stale) process.exit(0);
 
