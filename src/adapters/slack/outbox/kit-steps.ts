@@ -5,10 +5,10 @@ import { checklistMessage, checklistNagMessage } from "../blocks/checklist-messa
 import { runbookMessages, runbookSuggestionsMessage } from "../blocks/runbook-message.js";
 import { readEntry } from "../planner/outbox-kinds.js";
 import { postRunbookSchema, tellChannelSchema } from "../planner/kit-kinds.js";
-import { platformCode, slackCall, SlackApiError } from "../web-api-errors.js";
+import { platformCode, SlackApiError } from "../web-api-errors.js";
 import { WEB_API_TIMEOUT_MS } from "../web-client.js";
 import { channelOf, type DeliveryContext } from "./delivery-context.js";
-import { postOnce } from "./post-once.js";
+import { postOnce, updateMessage } from "./post-once.js";
 
 const checklistKey = (incident: Incident) => `checklist:${incident.id}`;
 
@@ -41,7 +41,7 @@ export async function refreshChecklist(ctx: DeliveryContext, record: OutboxRecor
   if (!known?.ts) return postChecklist(ctx, record);
   try {
     const msg = await renderChecklist(ctx, incident);
-    await slackCall("chat.update", () => ctx.client.chat.update({ channel: known.channel, ts: known.ts!, ...msg }));
+    await updateMessage(ctx, known.channel, known.ts!, msg);
   } catch (error) {
     if (platformCode(error) !== "message_not_found") throw error;
     ctx.log.warn({ incident: incident.number }, "the checklist was deleted; posting it again");

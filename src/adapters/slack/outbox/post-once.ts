@@ -1,4 +1,5 @@
 import type { OutboxRecord } from "../../../db/outbox-queue.js";
+import { mentionedUsers, namesForMentions } from "../blocks/fallback-text.js";
 import type { SlackMessage } from "../blocks/kit.js";
 import { platformCode, slackCall, SlackApiError } from "../web-api-errors.js";
 import type { DeliveryContext } from "./delivery-context.js";
@@ -16,12 +17,13 @@ export async function postOnce(
   channel: string,
   key: string,
   msg: SlackMessage,
+  options: { threadTs?: string } = {},
 ): Promise<string> {
   if (record.attempts > 1) {
     const existing = await findPosted(ctx, channel, key, record.createdAt);
     if (existing) return existing;
   }
-  const args = { channel, ...msg, unfurl_links: false, metadata: { event_type: METADATA_TYPE, event_payload: { key } } };
+  const args = { channel, ...(await readable(ctx, msg)), unfurl_links: false, ...(options.threadTs ? { thread_ts: options.threadTs } : {}), metadata: { event_type: METADATA_TYPE, event_payload: { key } } };
   try {
     return await post(ctx, args);
   } catch (error) {
@@ -30,6 +32,28 @@ export async function postOnce(
     await slackCall("conversations.join", () => ctx.client.conversations.join({ channel }));
     return post(ctx, args);
   }
+}
+
+/** Edits a message in place; its fallback text names people as readable() does. */
+export async function updateMessage(ctx: DeliveryContext, channel: string, ts: string, msg: SlackMessage): Promise<void> {
+  const text = await readable(ctx, msg);
+  await slackCall("chat.update", () => ctx.client.chat.update({ channel, ts, ...text }));
+}
+
+/**
+ * The message with its fallback text naming people by the name Slack shows:
+ * notifications print the fallback as it is, so a mention there would read as
+ * an id. The blocks keep their mentions, which Slack renders.
+ */
+async function readable(ctx: DeliveryContext, msg: SlackMessage): Promise<SlackMessage> {
+  const ids = mentionedUsers(msg.text);
+  if (ids.length === 0 || !ctx.names) return msg;
+  const names = new Map<string, string>();
+  for (const id of ids) {
+    const name = await ctx.names.nameOf(id);
+    if (name) names.set(id, name);
+  }
+  return { ...msg, text: namesForMentions(msg.text, names) };
 }
 
 async function post(ctx: DeliveryContext, args: Parameters<DeliveryContext["client"]["chat"]["postMessage"]>[0]): Promise<string> {
