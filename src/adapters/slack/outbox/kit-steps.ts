@@ -53,7 +53,10 @@ export async function checklistNag(ctx: DeliveryContext, record: OutboxRecord): 
   const entry = readEntry(record.payload);
   if (entry.kind !== "checklist_open_at_resolution") return;
   const { incident, channel } = await channelOf(ctx, record);
-  await postOnce(ctx, record, channel, `entry:${entry.id}`, checklistNagMessage(incident, entry.payload.open));
+  // In the checklist's thread: the channel already reads "resolved"; whoever ticks the items finds them there.
+  const checklist = await ctx.posts.find(checklistKey(incident));
+  const threadTs = checklist?.ts ?? undefined;
+  await postOnce(ctx, record, channel, `entry:${entry.id}`, checklistNagMessage(incident, entry.payload.open), { threadTs });
 }
 
 /** The runbooks suggested at declaration, with their titles as they are in the library now. */
@@ -63,8 +66,11 @@ export async function suggestRunbooks(ctx: DeliveryContext, record: OutboxRecord
   const library = ctx.app.library?.runbooks ?? [];
   const runbooks = entry.payload.runbooks.flatMap((name) => library.filter((r) => r.name === name));
   if (runbooks.length === 0) return;
-  const { channel } = await channelOf(ctx, record);
-  await postOnce(ctx, record, channel, `entry:${entry.id}`, runbookSuggestionsMessage(runbooks));
+  const { incident, channel } = await channelOf(ctx, record);
+  // In the header's thread, so declaring leaves the channel the header and the checklist.
+  await postOnce(ctx, record, channel, `entry:${entry.id}`, runbookSuggestionsMessage(runbooks), {
+    threadTs: incident.headerTs ?? undefined,
+  });
 }
 
 /** A runbook in the channel, in as many messages as it needs; each part is posted once. */

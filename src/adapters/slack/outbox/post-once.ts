@@ -20,7 +20,7 @@ export async function postOnce(
   options: { threadTs?: string } = {},
 ): Promise<string> {
   if (record.attempts > 1) {
-    const existing = await findPosted(ctx, channel, key, record.createdAt);
+    const existing = await findPosted(ctx, channel, key, record.createdAt, options.threadTs);
     if (existing) return existing;
   }
   const args = { channel, ...(await readable(ctx, msg)), unfurl_links: false, ...(options.threadTs ? { thread_ts: options.threadTs } : {}), metadata: { event_type: METADATA_TYPE, event_payload: { key } } };
@@ -61,13 +61,20 @@ async function post(ctx: DeliveryContext, args: Parameters<DeliveryContext["clie
   return result.ts ?? "";
 }
 
-/** The ts of the message posted with `key` since about `since`, or null (a channel we cannot read counts as none). */
-export async function findPosted(ctx: DeliveryContext, channel: string, key: string, since: Date): Promise<string | null> {
+/**
+ * The ts of the message posted with `key` since about `since` (in the thread
+ * of `threadTs`, when given), or null (a channel we cannot read counts as none).
+ */
+export async function findPosted(ctx: DeliveryContext, channel: string, key: string, since: Date, threadTs?: string): Promise<string | null> {
   const oldest = String(Math.floor(since.getTime() / 1000) - 60);
   try {
-    const history = await slackCall("conversations.history", () =>
-      ctx.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true }),
-    );
+    const history = threadTs
+      ? await slackCall("conversations.replies", () =>
+          ctx.client.conversations.replies({ channel, ts: threadTs, oldest, limit: 200, include_all_metadata: true }),
+        )
+      : await slackCall("conversations.history", () =>
+          ctx.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true }),
+        );
     const found = (history.messages ?? []).find((m) => {
       const metadata = m.metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
       return metadata?.event_type === METADATA_TYPE && metadata.event_payload?.key === key;
