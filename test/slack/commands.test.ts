@@ -109,7 +109,7 @@ describe("/incident from Slack", () => {
         { text: "<!channel> a < b & <http://evil.example|click>" },
         { "x-sitrep-actor": ALICE },
       );
-      await s.slack.command(ALICE, channel, "note pinging <!here> &lt;b&gt;");
+      await s.slack.command(ALICE, channel, "update pinging <!here> &lt;b&gt;");
       await s.deliverAll();
       const blocks = s.fake.ws.messagesIn(channel).map((m) => JSON.stringify(m.blocks));
       expect(blocks.some((t) => t.includes("&lt;!channel&gt; a &lt; b &amp; &lt;http://evil.example|click&gt;"))).toBe(true);

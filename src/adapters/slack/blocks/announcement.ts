@@ -17,10 +17,10 @@ export function announcementMessage(incident: Incident): SlackMessage {
   const icon = incident.phase === "resolved" ? ":white_check_mark:" : ":rotating_light:";
   const head = `${icon} *#${incident.number} ${escapeMrkdwn(incident.title)}*: ${severity} incident`;
   const state = `${phaseLabel(incident.phase)} · declared by ${who(incident.declaredBy)} · ${channelLink(incident.channelId)}`;
-  return message(
-    plainFallback(`${head}, ${PHASE_LABELS[incident.phase].toLowerCase()}`),
-    [section(`${head}\n${state}`), context(["Phase changes are posted in this message's thread."])],
-  );
+  return message(plainFallback(`${head}, ${PHASE_LABELS[incident.phase].toLowerCase()}`), [
+    section(`${head}\n${state}`),
+    context(["Phase changes are posted in this message's thread."]),
+  ]);
 }
 
 /** A phase change, as a reply in the thread of the incident's announcement. */

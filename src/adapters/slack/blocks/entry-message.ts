@@ -24,6 +24,9 @@ export function roleDuties(role: Role): Block {
   return context(ROLE_DUTIES[role].map((line) => `_${escapeMrkdwn(line)}_`));
 }
 
+/** The same two lines as mrkdwn text, for an answer to the one who took the role. */
+export const roleDutiesText = (role: Role): string => ROLE_DUTIES[role].map((line) => `_${escapeMrkdwn(line)}_`).join("\n");
+
 /**
  * The message posted in the incident's channel for one timeline entry, naming
  * who did it and where (so API and CLI changes are echoed). Kinds this adapter

@@ -42,31 +42,31 @@ export async function postHandoffBrief(ctx: DeliveryContext, record: OutboxRecor
 /**
  * The announce channel: one message per incident, posted at declaration and
  * edited in place as the phase changes; each phase change is also a reply in
- * its thread. The message is found again through the post store.
+ * its thread (posted before the edit, so a retried edit does not post it twice).
+ * The message is found again through the post store.
  */
 export async function announce(ctx: DeliveryContext, record: OutboxRecord): Promise<void> {
   const channel = ctx.announceChannel;
   if (!channel) return;
   const entry = readEntry(record.payload);
   const incident = await incidentOf(ctx, record);
-  const rootTs = await announcementOf(ctx, record, incident, channel);
-  const reply = phaseReplyMessage(entry, incident);
-  if (reply) await postOnce(ctx, record, channel, `announce:${entry.id}`, reply, { threadTs: rootTs });
-}
-
-/** The ts of the incident's announcement, brought up to date (posted now if there is none, or it was deleted). */
-async function announcementOf(ctx: DeliveryContext, record: OutboxRecord, incident: Incident, channel: string): Promise<string> {
   const key = announcementKey(incident);
   const known = await ctx.posts.find(key);
-  if (known?.ts) {
-    try {
-      await updateMessage(ctx, known.channel, known.ts, announcementMessage(incident));
-      return known.ts;
-    } catch (error) {
-      if (platformCode(error) !== "message_not_found") throw error;
-      ctx.log.warn({ incident: incident.number }, "the announcement was deleted; posting it again");
-    }
+  const rootTs = known?.ts ?? (await postAnnouncement(ctx, record, incident, channel));
+  const reply = phaseReplyMessage(entry, incident);
+  if (reply) await postOnce(ctx, record, channel, `announce:${entry.id}`, reply, { threadTs: rootTs });
+  if (!known?.ts) return;
+  try {
+    await updateMessage(ctx, known.channel, known.ts, announcementMessage(incident));
+  } catch (error) {
+    if (platformCode(error) !== "message_not_found") throw error;
+    ctx.log.warn({ incident: incident.number }, "the announcement was deleted; posting it again");
+    await postAnnouncement(ctx, record, incident, channel);
   }
+}
+
+async function postAnnouncement(ctx: DeliveryContext, record: OutboxRecord, incident: Incident, channel: string): Promise<string> {
+  const key = announcementKey(incident);
   const ts = await postOnce(ctx, record, channel, `${key}:${record.id}`, announcementMessage(incident));
   await ctx.posts.save({ key, incidentId: incident.id, channel, ts }, ctx.app.clock.now());
   return ts;

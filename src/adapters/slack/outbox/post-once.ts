@@ -23,7 +23,13 @@ export async function postOnce(
     const existing = await findPosted(ctx, channel, key, record.createdAt, options.threadTs);
     if (existing) return existing;
   }
-  const args = { channel, ...(await readable(ctx, msg)), unfurl_links: false, ...(options.threadTs ? { thread_ts: options.threadTs } : {}), metadata: { event_type: METADATA_TYPE, event_payload: { key } } };
+  const args = {
+    channel,
+    ...(await readable(ctx, msg)),
+    unfurl_links: false,
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    metadata: { event_type: METADATA_TYPE, event_payload: { key } },
+  };
   try {
     return await post(ctx, args);
   } catch (error) {
@@ -65,7 +71,13 @@ async function post(ctx: DeliveryContext, args: Parameters<DeliveryContext["clie
  * The ts of the message posted with `key` since about `since` (in the thread
  * of `threadTs`, when given), or null (a channel we cannot read counts as none).
  */
-export async function findPosted(ctx: DeliveryContext, channel: string, key: string, since: Date, threadTs?: string): Promise<string | null> {
+export async function findPosted(
+  ctx: DeliveryContext,
+  channel: string,
+  key: string,
+  since: Date,
+  threadTs?: string,
+): Promise<string | null> {
   const oldest = String(Math.floor(since.getTime() / 1000) - 60);
   try {
     const history = threadTs
