@@ -29,7 +29,8 @@ export async function runHandoff({ request, incident, actor, command, idempotenc
 export async function runPhase({ request, incident, actor, command, idempotencyKey }: Of<"phase">): Promise<Answer> {
   const { phase, text, force } = command;
   await changePhase(request.ctx.app, { actor, ref: incident.number, to: phase, text, force, idempotencyKey });
-  return done(`#${incident.number} is now ${PHASE_LABELS[phase].toLowerCase()}.`);
+  const reopened = phase === "investigating" && incident.phase === "resolved" ? " (reopened)" : "";
+  return done(`#${incident.number} is now ${PHASE_LABELS[phase].toLowerCase()}${reopened}.`);
 }
 
 export async function runSeverity({ request, incident, actor, command, idempotencyKey }: Of<"severity">): Promise<Answer> {
