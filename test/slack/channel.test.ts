@@ -120,7 +120,7 @@ describe("the incident channel", () => {
   it(
     "joins a public channel it is not in when Slack says not_in_channel, and invites past a user Slack does not know",
     async () => {
-      const { number, channel } = await declare("Membership --sev 3");
+      const { number } = await declare("Membership --sev 3");
       s.fake.ws.unknownUsers.add("U0GHOST01");
       s.fake.failNext("chat.postMessage", { kind: "platform", error: "not_in_channel" });
       await s.sitrep.api("POST", `/api/v1/incidents/${number}/roles`, { role: "communications", user: "U0GHOST01" });

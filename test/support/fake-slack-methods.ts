@@ -306,6 +306,8 @@ function usersInfo(ws: FakeWorkspace, args: Args): Answer {
       name: id.toLowerCase(),
       deleted: known?.deleted ?? false,
       is_bot: known?.is_bot ?? id === ws.botUserId,
+      real_name: known?.realName ?? "",
+      profile: { display_name: known?.displayName ?? "", real_name: known?.realName ?? "" },
       ...zone,
     },
   };

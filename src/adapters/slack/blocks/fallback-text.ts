@@ -8,13 +8,17 @@
 /** An emoji name (`:bust_in_silhouette:`), which must keep its underscores. */
 const EMOJI_OR_MARK = /:[a-z0-9_+-]+:|[*_]/g;
 
-/** Drops bold/italic marks but keeps emoji names whole; dates show their UTC fallback, links their label. */
+/** Drops bold/italic marks and quote markers but keeps emoji names whole; dates show their UTC fallback, links their label. */
 export function plainFallback(mrkdwn: string): string {
-  return mrkdwn
-    .replace(EMOJI_OR_MARK, (token) => (token.length > 1 ? token : ""))
-    .replace(/<!date\^[^|>]*\|([^>]*)>/g, "$1")
-    .replace(/<(https?:[^|>]*)\|([^>]*)>/g, "$2")
-    .replace(/<#[CG][A-Z0-9]+\|([^>]*)>/g, "#$1");
+  return (
+    mrkdwn
+      .replace(EMOJI_OR_MARK, (token) => (token.length > 1 ? token : ""))
+      // A quote's marker (user text has its own ">" escaped, so only ours start a line).
+      .replace(/^>/gm, "")
+      .replace(/<!date\^[^|>]*\|([^>]*)>/g, "$1")
+      .replace(/<(https?:[^|>]*)\|([^>]*)>/g, "$2")
+      .replace(/<#[CG][A-Z0-9]+\|([^>]*)>/g, "#$1")
+  );
 }
 
 const MENTION = /<@([UW][A-Z0-9]{2,})(?:\|([^>]*))?>/g;
