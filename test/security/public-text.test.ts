@@ -78,15 +78,21 @@ describe("what customers see", { timeout: 30_000 }, () => {
 
 describe("with PUBLIC_URL", { timeout: 60_000 }, () => {
   it("the Atom feed's links come from PUBLIC_URL, whatever the Host header says", async () => {
-    const withUrl = await startTestSitrep({ PUBLIC_URL: "https://status.acme.example/" }, { database: sitrep.database });
+    const withUrl = await startTestSitrep({ PUBLIC_URL: "https://status.acme.example/" });
     try {
+      const declared = await withUrl.api<{ incident: { number: number } }>(
+        "POST",
+        "/api/v1/incidents",
+        { title: "Slow API", public: true },
+        alice,
+      );
       const feed = await getWithHost(`${withUrl.url}/status/feed.atom`, "evil.example");
       expect(feed.status).toBe(200);
       expect(feed.body).not.toContain("evil.example");
-      expect(feed.body).toContain(`href="https://status.acme.example/status/incidents/${declaredPublic}"`);
+      expect(feed.body).toContain(`href="https://status.acme.example/status/incidents/${declared.body.incident.number}"`);
       expect(feed.body).toContain(`<id>https://status.acme.example/status</id>`);
     } finally {
-      await withUrl.close();
+      await withUrl.stop();
     }
   });
 });
