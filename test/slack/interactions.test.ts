@@ -40,6 +40,11 @@ describe("Slack forms and buttons", () => {
       const view = lastView();
       expect(view.callback_id).toBe("declare_incident");
       expect(JSON.stringify(view.blocks)).toContain("Critical: the product is down");
+      const hint = (block: string) =>
+        (view.blocks as Array<{ block_id?: string; hint?: { text: string } }>).find((b) => b.block_id === block)?.hint?.text;
+      expect(hint("title"), "the form says which fields are public").toMatch(/^Public: /);
+      expect(hint("description")).toMatch(/^Internal: never shown to customers/);
+      expect(hint("components")).toMatch(/^Public: /);
       const values = {
         title: { title_input: { type: "plain_text_input", value: "Webhooks delayed" } },
         severity: { severity_select: { type: "static_select", selected_option: { value: "2" } } },
@@ -83,10 +88,10 @@ describe("Slack forms and buttons", () => {
     async () => {
       const { number, channel } = await declare("Take a role --sev 3");
       const take = { type: "button", action_id: "incident_take_role", value: `${number}:communications`, block_id: `${number}:controls` };
-      expect(await click(BOB, channel, take)).toMatchObject({
-        response_type: "ephemeral",
-        text: expect.stringContaining("is now the communications lead"),
-      });
+      const answer = await click(BOB, channel, take);
+      expect(answer).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("is now the communications lead") });
+      // Whoever took the role is told what it means; the channel sees it in the header, not in another message.
+      expect(String(answer.text)).toContain("You own status updates");
       expect(await click(BOB, channel, take)).toMatchObject({
         response_type: "ephemeral",
         text: expect.stringContaining("already the communications lead"),
@@ -94,8 +99,10 @@ describe("Slack forms and buttons", () => {
       const kinds = await s.timelineKinds(number);
       expect(kinds.filter((k) => k === "role_assigned")).toHaveLength(2); // the commander at declaration, then Bob once
       await s.deliverAll();
-      const duties = s.fake.ws.messagesIn(channel).filter((m) => JSON.stringify(m.blocks).includes("You own status updates"));
-      expect(duties).toHaveLength(1);
+      const echoes = s.fake.ws.messagesIn(channel).filter((m) => JSON.stringify(m.blocks).includes("You own status updates"));
+      expect(echoes).toHaveLength(0);
+      const header = s.fake.ws.messagesIn(channel).find((m) => s.fake.ws.pins.get(channel)!.has(m.ts))!;
+      expect(JSON.stringify(header.blocks)).toContain(`<@${BOB}>`);
       expect(s.fake.ws.channels.get(channel)!.members.has(BOB)).toBe(true);
     },
     SLOW,

@@ -5,6 +5,8 @@ import { API_TOKEN_FILE } from "../../api-token.js";
 export interface ClientOptions {
   readonly url: string;
   readonly token: string | undefined;
+  /** Where the token came from, said when Sitrep refuses it. */
+  readonly tokenSource?: string;
   /** Sent as X-Sitrep-Actor: the Slack user id the CLI acts as. */
   readonly actor: string | undefined;
 }
@@ -14,17 +16,33 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** The API's error code (`not_found`, `forbidden` …), or the CLI's own (`unreachable`, `no_token`). */
+    readonly code: string = "error",
   ) {
     super(message);
     this.name = "CliError";
   }
 }
 
-/** SITREP_TOKEN, or the token a local embedded Sitrep stored under DATA_DIR. */
+export interface FoundToken {
+  readonly token: string;
+  /** SITREP_TOKEN, API_TOKEN, or the file it was read from. */
+  readonly source: string;
+}
+
+/**
+ * SITREP_TOKEN; else API_TOKEN (the server's own, from the environment or
+ * .env); else the token a local embedded Sitrep generated into DATA_DIR.
+ */
+export function findToken(env: NodeJS.ProcessEnv = process.env): FoundToken | null {
+  if (env.SITREP_TOKEN) return { token: env.SITREP_TOKEN, source: "SITREP_TOKEN" };
+  if (env.API_TOKEN) return { token: env.API_TOKEN, source: "API_TOKEN" };
+  const file = join(env.DATA_DIR || "./data", API_TOKEN_FILE);
+  return existsSync(file) ? { token: readFileSync(file, "utf8").trim(), source: file } : null;
+}
+
 export function defaultToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.SITREP_TOKEN) return env.SITREP_TOKEN;
-  const file = join(env.DATA_DIR ?? "./data", API_TOKEN_FILE);
-  return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
+  return findToken(env)?.token;
 }
 
 class RawBody {
@@ -53,15 +71,21 @@ export class ApiClient {
   async text(path: string, headers: Record<string, string> = {}): Promise<string> {
     const response = await this.send("GET", path, undefined, headers);
     const body = await response.text();
-    if (!response.ok) throw new CliError(errorMessage(body, response.status), response.status);
+    if (!response.ok) throw apiError(body, response.status);
     return body;
   }
 
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs?: number): Promise<T> {
     const response = await this.send(method, path, body, headers, timeoutMs);
     const text = await response.text();
-    if (!response.ok) throw new CliError(errorMessage(text, response.status), response.status);
+    if (!response.ok) throw this.explain(apiError(text, response.status));
     return (text ? JSON.parse(text) : null) as T;
+  }
+
+  /** A refused token: say which one, since several places can hold one. */
+  private explain(error: CliError): CliError {
+    if (error.status !== 401 || !this.options.tokenSource) return error;
+    return new CliError(`${error.message} (the token came from ${this.options.tokenSource})`, error.status, error.code);
   }
 
   private async send(
@@ -73,7 +97,9 @@ export class ApiClient {
   ): Promise<Response> {
     if (!this.options.token) {
       throw new CliError(
-        "No API token: set SITREP_TOKEN (or run it where Sitrep's DATA_DIR is: an embedded Sitrep stores its token in DATA_DIR/api-token).",
+        "No API token: set SITREP_TOKEN (or API_TOKEN in .env, or run it where Sitrep's DATA_DIR is: an embedded Sitrep stores its token in DATA_DIR/api-token).",
+        undefined,
+        "no_token",
       );
     }
     const headers: Record<string, string> = {
@@ -94,17 +120,22 @@ export class ApiClient {
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      throw new CliError(`Cannot reach Sitrep at ${this.options.url} (${cause}). Is it running? Set SITREP_URL if it is elsewhere.`);
+      throw new CliError(
+        `Cannot reach Sitrep at ${this.options.url} (${cause}). Is it running? Set SITREP_URL if it is elsewhere.`,
+        undefined,
+        "unreachable",
+      );
     }
   }
 }
 
-function errorMessage(body: string, status: number): string {
+/** The API's error (`{ error: { code, message } }`), or what its HTTP status says when the body is not one. */
+function apiError(body: string, status: number): CliError {
   try {
-    const parsed = JSON.parse(body) as { error?: { message?: string } };
-    if (parsed.error?.message) return parsed.error.message;
+    const parsed = JSON.parse(body) as { error?: { code?: string; message?: string } };
+    if (parsed.error?.message) return new CliError(parsed.error.message, status, parsed.error.code ?? `http_${status}`);
   } catch {
     // not JSON: fall through
   }
-  return `Sitrep answered HTTP ${status}.`;
+  return new CliError(`Sitrep answered HTTP ${status}.`, status, `http_${status}`);
 }
