@@ -21,7 +21,8 @@ export default defineConfig({
         test: {
           name: "postgres",
           include: ["test/**/*.test.ts"],
-          exclude: unit,
+          // test/container builds and runs the image: `npm run test:container`, not `npm test`.
+          exclude: [...unit, "test/container/**"],
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/network-guard.ts"],
         },

@@ -64,6 +64,11 @@ const report = [
   figuresTable(figures),
   "",
 ].join("\n");
-if (selected.length === 0) writeFileSync(new URL("./RESULTS.md", import.meta.url), report);
+// The container section comes from `npm run bench:container` (it needs podman); keep it.
+const resultsFile = new URL("./RESULTS.md", import.meta.url);
+const containerMarker = "<!-- container: written by npm run bench:container -->";
+const containerSection = readFileSync(resultsFile, "utf8").split(containerMarker)[1];
+const written = containerSection === undefined ? report : `${report}\n${containerMarker}${containerSection}`;
+if (selected.length === 0) writeFileSync(resultsFile, written);
 console.log(selected.length === 0 ? "\nwrote bench/RESULTS.md" : "\n(partial run: bench/RESULTS.md left as it was)");
 process.exit(0);

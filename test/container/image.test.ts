@@ -32,12 +32,19 @@ async function freePort(): Promise<number> {
 
 async function startContainer(): Promise<void> {
   await podman([
-    "run", "--detach", "--name", CONTAINER,
+    "run",
+    "--detach",
+    "--name",
+    CONTAINER,
     // Published on loopback only: nothing outside this machine can reach it.
-    "--publish", `127.0.0.1:${port}:3000`,
-    "--volume", `${VOLUME}:/data`,
-    "--env", `API_TOKEN=${TOKEN}`,
-    "--env", "MONITORING_WINDOW=PT0S",
+    "--publish",
+    `127.0.0.1:${port}:3000`,
+    "--volume",
+    `${VOLUME}:/data`,
+    "--env",
+    `API_TOKEN=${TOKEN}`,
+    "--env",
+    "MONITORING_WINDOW=PT0S",
     IMAGE,
   ]);
   await eventually("GET /readyz answering 200", 90_000, async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok);
@@ -55,8 +62,20 @@ async function stopContainer(): Promise<{ exitCode: number; logs: string }> {
 beforeAll(async () => {
   await script("scripts/container/base-image.sh", [BASE], 600_000);
   await podman(
-    ["build", "--format", "docker", "--file", "Containerfile", "--build-arg", `BASE=${BASE}`,
-      "--build-arg", `VERSION=${VERSION}`, "--tag", IMAGE, REPO_ROOT],
+    [
+      "build",
+      "--format",
+      "docker",
+      "--file",
+      "Containerfile",
+      "--build-arg",
+      `BASE=${BASE}`,
+      "--build-arg",
+      `VERSION=${VERSION}`,
+      "--tag",
+      IMAGE,
+      REPO_ROOT,
+    ],
     900_000,
   );
   port = await freePort();
@@ -71,9 +90,9 @@ afterAll(async () => {
 
 describe("the container image", () => {
   it("is under 350 MB and carries the OCI labels", async () => {
-    const { stdout } = await podman(["image", "inspect", "--format", "{{json .}}", IMAGE]);
-    const image = JSON.parse(stdout) as { Size: number; Labels: Record<string, string>; Config: { User: string } };
-    console.log(`container image size: ${(image.Size / MB).toFixed(0)} MB (base ${BASE})`);
+    const { stdout } = await podman(["image", "inspect", IMAGE]);
+    const image = (JSON.parse(stdout) as Array<{ Size: number; Labels: Record<string, string>; Config: { User: string } }>)[0]!;
+    process.stdout.write(`container image size: ${(image.Size / MB).toFixed(0)} MB (base ${BASE})\n`);
     expect(image.Size).toBeLessThan(350 * MB);
     expect(image.Labels).toMatchObject({
       "org.opencontainers.image.version": VERSION,
@@ -90,7 +109,13 @@ describe("the container image", () => {
     expect(Number(uid.trim())).not.toBe(0);
     // Every process in the container, the embedded PostgreSQL included, runs as that user.
     const { stdout: users } = await podman(["top", CONTAINER, "user"]);
-    expect(users.split("\n").slice(1).filter(Boolean).every((user) => user.trim() === "sitrep")).toBe(true);
+    expect(
+      users
+        .split("\n")
+        .slice(1)
+        .filter(Boolean)
+        .every((user) => user.trim() === "sitrep"),
+    ).toBe(true);
 
     const as = { "x-sitrep-actor": "UCONTAINER" };
     const declared = await api<{ incident: { number: number } }>("POST", "/api/v1/incidents", { title: "Checkout 500s", severity: 2 }, as);
@@ -98,7 +123,12 @@ describe("the container image", () => {
     const ref = declared.body.incident.number;
     expect((await api("POST", `/api/v1/incidents/${ref}/updates`, { text: "Looking at the checkout service." }, as)).status).toBe(200);
     for (const phase of ["identified", "monitoring", "resolved"]) {
-      const moved = await api<{ incident: { phase: string } }>("POST", `/api/v1/incidents/${ref}/phase`, { phase, text: `Now ${phase}.` }, as);
+      const moved = await api<{ incident: { phase: string } }>(
+        "POST",
+        `/api/v1/incidents/${ref}/phase`,
+        { phase, text: `Now ${phase}.` },
+        as,
+      );
       expect(moved.status).toBe(200);
       expect(moved.body.incident.phase).toBe(phase);
     }
@@ -108,7 +138,17 @@ describe("the container image", () => {
     const stopped = await stopContainer();
     expect(stopped.exitCode, stopped.logs.slice(-2000)).toBe(0);
     // A clean PostgreSQL shutdown removes its pid file; an orphaned or killed server leaves it.
-    const leftovers = await podman(["run", "--rm", "--volume", `${VOLUME}:/data`, "--entrypoint", "sh", IMAGE, "-c", "find /data -name postmaster.pid"]);
+    const leftovers = await podman([
+      "run",
+      "--rm",
+      "--volume",
+      `${VOLUME}:/data`,
+      "--entrypoint",
+      "sh",
+      IMAGE,
+      "-c",
+      "find /data -name postmaster.pid",
+    ]);
     expect(leftovers.stdout.trim()).toBe("");
 
     await startContainer();
