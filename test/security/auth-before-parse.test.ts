@@ -24,7 +24,7 @@ describe("authenticate before parsing", { timeout: 30_000 }, () => {
       ["deeply nested", `{"title": ${nested(50_000)}}`],
       ["ordinary", '{"title": "x"}'],
     ] as const) {
-      for (const headers of [{}, { authorization: "Bearer wrong-token" }]) {
+      for (const headers of [{}, { authorization: "Bearer wrong-token" }] as Array<Record<string, string>>) {
         const response = await post(body, headers);
         expect(response.status, what).toBe(401);
         expect((await response.json()) as unknown, what).toMatchObject({ error: { code: "unauthenticated" } });
