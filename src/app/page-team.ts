@@ -3,7 +3,7 @@ import { conflict, forbidden, rateLimited } from "../domain/errors.js";
 import { nextPageAllowedAt, PAGE_LIMIT, PAGE_WINDOW_MS } from "../domain/paging-limit.js";
 import { authorize } from "../domain/permissions.js";
 import { entry } from "../domain/timeline.js";
-import { optionalText, requireText } from "../domain/validation.js";
+import { optionalText, requireName } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
@@ -31,7 +31,7 @@ export interface PageTeamInput {
  */
 export async function pageTeam(ctx: AppContext, input: PageTeamInput): Promise<IncidentResult> {
   const { actor } = input;
-  const service = orThrow(requireText("service", input.service, SERVICE_MAX));
+  const service = orThrow(requireName("service", input.service, SERVICE_MAX));
   const message = orThrow(optionalText("message", input.message));
   return runIncidentUseCase(ctx, "page_team", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
