@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadRunbookLibrary } from "../../src/adapters/runbooks/runbook-library.js";
 import type { AppContext } from "../../src/app/context.js";
 import { exportPostmortem } from "../../src/app/export-postmortem.js";
 import { admin, appContext, TestClock } from "../support/app-context.js";
@@ -15,7 +17,9 @@ const clock = new TestClock();
 beforeAll(async () => {
   const fresh = await freshConnection();
   drop = fresh.drop;
-  ctx = appContext(fresh.connection, { clock });
+  // The shipped runbooks folder, as Sitrep runs with by default: its checklist is part of the draft.
+  const library = loadRunbookLibrary(fileURLToPath(new URL("../../runbooks", import.meta.url)));
+  ctx = { ...appContext(fresh.connection, { clock }), library };
 });
 afterAll(async () => drop());
 

@@ -56,6 +56,9 @@ export interface FakeUser {
   tz?: string;
   readonly is_bot?: boolean;
   readonly deleted?: boolean;
+  /** The profile's display name (what Slack shows), and the real name it falls back to. */
+  readonly displayName?: string;
+  readonly realName?: string;
 }
 
 export class FakeWorkspace {

@@ -13,7 +13,9 @@ import { kitPlanner } from "./planner/kit-planner.js";
 import { slackPlanner } from "./planner/slack-planner.js";
 import { slackSelfTestProbe } from "./self-test-probe.js";
 import { loadStatusTemplates } from "./status-templates.js";
+import { slackPeopleNames } from "./people-names.js";
 import { slackTimeZones } from "./time-zones.js";
+import { slackUserProfiles } from "./user-profiles.js";
 import { slackChannelMembers } from "./channel-members.js";
 import { createWebClient } from "./web-client.js";
 
@@ -31,7 +33,9 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
   const slackLog = log.child({ integration: "slack" });
   const client = createWebClient({ token, slackApiUrl: config.SLACK_API_URL, log: slackLog });
   const identity = new BotIdentity(client);
-  const zones = slackTimeZones(client, app.clock, slackLog);
+  const profiles = slackUserProfiles(client, app.clock, slackLog);
+  const zones = slackTimeZones(profiles);
+  const names = slackPeopleNames(profiles);
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const receiver = socketMode
     ? undefined
@@ -54,10 +58,11 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
       slackPlanner({ announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
       kitPlanner({ checklist: (app.library?.checklist.length ?? 0) > 0 }),
     ],
-    deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL, posts })],
+    deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL, posts, names })],
     routes: receiver ? [slackEventsRoute(receiver, runtime.metrics, [config.SLACK_SIGNING_SECRET ?? ""])] : [],
     selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
     timeZones: zones,
+    peopleNames: names,
     channelMembers: slackChannelMembers(client, slackLog),
     async start() {
       const bot = await identity.get().catch((error: unknown): BotIds | null => {
