@@ -11,7 +11,7 @@ import { resolveApiToken } from "./api-token.js";
 import { announceBreakerChange } from "./app/announce-breaker-change.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
-import type { ChannelMembers, Clock, TimeZones } from "./app/ports.js";
+import type { ChannelMembers, Clock, PeopleNames, TimeZones } from "./app/ports.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { breakerStore } from "./db/breaker-store.js";
 import { connect, type Connection } from "./db/connection.js";
@@ -112,6 +112,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
   const members: ChannelMembers = {
     of: async (channel) => (await integrations.find((i) => i.channelMembers)?.channelMembers?.of(channel)) ?? [],
   };
+  const names: PeopleNames = { nameOf: async (user) => (await integrations.find((i) => i.peopleNames)?.peopleNames?.nameOf(user)) ?? null };
   integrations.push(timersIntegration(engine, { app, config, log, zones, members, observer: timerObserver }));
   for (const factory of [...INTEGRATIONS, ...(options.integrations ?? [])]) {
     const integration = await factory(runtime);
@@ -136,6 +137,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
       tokens: tokenVerifier(apiToken, (hash) => app.db.read.tokens.findByHash(hash)),
       log,
       ping: async () => void (await connection.sql.query("SELECT 1")),
+      names,
     },
     [
       ...integrations.flatMap((i) => i.routes ?? []),

@@ -236,6 +236,11 @@ export interface TimeZones {
   of(userId: string): Promise<string | null>;
 }
 
+/** People's names as Slack shows them (display name, else real name), or null when unknown; text outside Slack shows these, not ids. */
+export interface PeopleNames {
+  nameOf(userId: string): Promise<string | null>;
+}
+
 /** Who is in an incident's Slack channel (people and bots alike), or [] when that cannot be read. */
 export interface ChannelMembers {
   of(channelId: string): Promise<string[]>;

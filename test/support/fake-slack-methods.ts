@@ -304,6 +304,8 @@ function usersInfo(ws: FakeWorkspace, args: Args): Answer {
       name: id.toLowerCase(),
       deleted: known?.deleted ?? false,
       is_bot: known?.is_bot ?? id === ws.botUserId,
+      ...(known?.real_name ? { real_name: known.real_name } : {}),
+      profile: { display_name: known?.display_name ?? "", real_name: known?.real_name ?? "" },
       ...zone,
     },
   };

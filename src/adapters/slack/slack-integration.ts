@@ -13,7 +13,9 @@ import { kitPlanner } from "./planner/kit-planner.js";
 import { slackPlanner } from "./planner/slack-planner.js";
 import { slackSelfTestProbe } from "./self-test-probe.js";
 import { loadStatusTemplates } from "./status-templates.js";
+import { slackPeopleNames } from "./people-names.js";
 import { slackTimeZones } from "./time-zones.js";
+import { slackUserProfiles } from "./user-profiles.js";
 import { slackChannelMembers } from "./channel-members.js";
 import { createWebClient } from "./web-client.js";
 
@@ -31,7 +33,9 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
   const slackLog = log.child({ integration: "slack" });
   const client = createWebClient({ token, slackApiUrl: config.SLACK_API_URL, log: slackLog });
   const identity = new BotIdentity(client);
-  const zones = slackTimeZones(client, app.clock, slackLog);
+  const profiles = slackUserProfiles(client, app.clock, slackLog);
+  const zones = slackTimeZones(profiles);
+  const names = slackPeopleNames(profiles);
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const receiver = socketMode
     ? undefined
@@ -58,6 +62,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     routes: receiver ? [slackEventsRoute(receiver, runtime.metrics)] : [],
     selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
     timeZones: zones,
+    peopleNames: names,
     channelMembers: slackChannelMembers(client, slackLog),
     async start() {
       const bot = await identity.get().catch((error: unknown): BotIds | null => {
