@@ -235,13 +235,14 @@ describe("postmortem builder: the response, from the log", () => {
     expect(section(markdown, "## Process review")).toContain("- Update reminders sent: 3, unanswered: 2");
   });
 
-  it("the status update count matches the list, and the description the page opened with is not counted", () => {
+  it("the status update count matches the list; the standard wording the page opened with is shown apart and not counted", () => {
     const entries = [e(1, 0, "UCMD", { kind: "incident_published", payload: { components: [] } })];
     const markdown = buildPostmortem(input({ entries, updates: [update(1, 3, "Looking.")] }));
     const updates = section(markdown, "## Status updates");
     expect(updates).toContain("1 status update, newest first.");
     expect(updates.match(/^Posted /gm)).toHaveLength(1);
-    expect(updates).toContain("The status page opened with the incident's description, Nov 25, 2026 - 09:00 UTC: \\\n\\## injected");
+    expect(updates).toContain("The status page opened with the standard wording, Nov 25, 2026 - 09:00 UTC: \\\nWe are investigating this issue.");
+    expect(updates).not.toContain("injected");
     expect(section(markdown, "## Process review")).toContain("- Status updates posted: 1 (");
   });
 

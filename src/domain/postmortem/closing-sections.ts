@@ -59,7 +59,7 @@ export function checklistSection(
 /** The plan is reviewed after every incident (seed 001): the facts that review starts from. */
 export function processReviewSection(facts: ResponseFacts, statusUpdates: number): string {
   const lines = [
-    `- Status updates posted: ${statusUpdates} (the list above; the description the incident opened with is not one)`,
+    `- Status updates posted: ${statusUpdates} (the list above; the standard wording the status page opened with is not one)`,
     `- Update reminders sent: ${facts.remindersSent}, unanswered: ${facts.remindersUnanswered}`,
     `- Commander handoffs: ${facts.handoffs.length}`,
     `- Resolved before the monitoring window ended: ${facts.forcedResolution ? "yes" : "no"}`,

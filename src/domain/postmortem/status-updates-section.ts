@@ -27,9 +27,9 @@ export interface StatusUpdatesSection {
  * replayed from the timeline by the same rule that fed the page (phase changes
  * in the standard wording included, unapproved drafts left out); updates that
  * never reached the page follow, marked as internal. Rejected drafts are left out.
- * The words the page opened with when they were the incident's description (or
- * the standard wording) are shown apart: they are not a status update, and the
- * count says so.
+ * The standard wording a page opened with when no update had been written yet
+ * is shown apart: nobody posted it, so it is not counted as a status update
+ * (the description never reaches the page at all).
  */
 export function statusUpdatesSection(
   incident: Incident,
@@ -37,7 +37,7 @@ export function statusUpdatesSection(
   updates: readonly StatusUpdate[],
 ): StatusUpdatesSection {
   const oldestFirst = [...entries].sort(byTimeThenId((e) => e.occurredAt));
-  const replayed = replayPublicUpdates(oldestFirst, incident.description);
+  const replayed = replayPublicUpdates(oldestFirst);
   const opening = replayed.find((u) => u.opens && u.updateId === null) ?? null;
   const published = replayed.filter((u) => u !== opening);
   const carried = new Set(replayed.map((u) => u.updateId).filter((id): id is number => id !== null));
@@ -53,9 +53,7 @@ export function statusUpdatesSection(
   const count = published.length + internal.length;
   const affected = incident.components.length > 0 ? [`This incident affected: ${affectedList(incident.components)}.`] : [];
   const opened = opening
-    ? [
-        `The status page opened with the incident's ${opening.body === incident.description.trim() ? "description" : "standard wording"}, ${statusPageTime(opening.at)}: \\\n${bodyLines(opening.body).join(" \\\n")}`,
-      ]
+    ? [`The status page opened with the standard wording, ${statusPageTime(opening.at)}: \\\n${bodyLines(opening.body).join(" \\\n")}`]
     : [];
   if (count === 0) {
     return { text: ["## Status updates", "No status updates were posted.", ...opened, ...affected].join("\n\n"), count };
