@@ -241,7 +241,9 @@ describe("postmortem builder: the response, from the log", () => {
     const updates = section(markdown, "## Status updates");
     expect(updates).toContain("1 status update, newest first.");
     expect(updates.match(/^Posted /gm)).toHaveLength(1);
-    expect(updates).toContain("The status page opened with the standard wording, Nov 25, 2026 - 09:00 UTC: \\\nWe are investigating this issue.");
+    expect(updates).toContain(
+      "The status page opened with the standard wording, Nov 25, 2026 - 09:00 UTC: \\\nWe are investigating this issue.",
+    );
     expect(updates).not.toContain("injected");
     expect(section(markdown, "## Process review")).toContain("- Status updates posted: 1 (");
   });
