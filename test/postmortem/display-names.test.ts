@@ -5,8 +5,8 @@ let s: SlackSitrep;
 
 beforeAll(async () => {
   s = await startSlackSitrep();
-  s.fake.ws.addUser({ id: "U0ALICE01", display_name: "alice", real_name: "Alice Moreau", tz: "Europe/Paris" });
-  s.fake.ws.addUser({ id: "U0BOB0001", real_name: "Bob Okafor" });
+  s.fake.ws.addUser({ id: "U0ALICE01", displayName: "alice", realName: "Alice Moreau", tz: "Europe/Paris" });
+  s.fake.ws.addUser({ id: "U0BOB0001", realName: "Bob Okafor" });
   s.fake.ws.unknownUsers.add("U0GHOST01");
 });
 afterAll(async () => s?.stop());

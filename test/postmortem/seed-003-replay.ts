@@ -32,8 +32,6 @@ export async function replaySeed003(ctx: AppContext, clock: TestClock): Promise<
   const ref = incident.number;
   at("09:55");
   await assignRole(ctx, { actor: alice, ref, role: "communications", user: "UBOB" });
-  at("09:56");
-  await tickChecklist(ctx, { actor: alice, ref, item: "statuspage-decision", checked: true });
   at("10:55");
   await addNote(ctx, { actor: carol, ref, text: "Support tickets: jobs fail in attach_workspace on GCP." });
   at("12:12");

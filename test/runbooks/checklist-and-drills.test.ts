@@ -4,7 +4,7 @@ import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
 
 let sitrep: TestSitrep;
 const alice = { "x-sitrep-actor": "UALICE" };
-type Entry = { kind: string; payload: Record<string, unknown> };
+type Entry = { kind: string; actor: string; via: string; payload: Record<string, unknown> };
 
 beforeAll(async () => {
   sitrep = await startTestSitrep({ MONITORING_WINDOW: "PT0S" });
@@ -47,7 +47,7 @@ describe("runbooks, checklist and drills", () => {
       `/api/v1/incidents/${ref}/checklist`,
     );
     expect(state.body.items.find((i) => i.id === "roles-assigned")).toMatchObject({ checked: true, by: "UBOB" });
-    await sitrep.api("POST", `/api/v1/incidents/${ref}/phase`, { phase: "resolved", text: "Fixed." }, alice);
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/phase`, { phase: "resolved" }, alice);
     const entries = await timeline(ref);
     expect(entries.filter((e) => e.kind === "checklist_ticked")).toEqual([
       expect.objectContaining({ payload: { item: "roles-assigned", label: "Commander and communications lead assigned", checked: true } }),
@@ -56,6 +56,30 @@ describe("runbooks, checklist and drills", () => {
     const open = (nag.payload.open as Array<{ item: string }>).map((o) => o.item);
     expect(open).toContain("first-update");
     expect(open).not.toContain("roles-assigned");
+  });
+
+  it("ticks, as Sitrep, the items it sees done: both roles, the first update, the status page decision, the monitoring window", async () => {
+    const { body } = await sitrep.api<{ incident: { number: number } }>(
+      "POST",
+      "/api/v1/incidents",
+      { title: "Ticks itself", severity: 3 },
+      alice,
+    );
+    const ref = body.incident.number;
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/roles`, { role: "communications", user: "UBOB" }, alice);
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/updates`, { text: "Looking into it." }, alice);
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/publish`, {}, alice);
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/phase`, { phase: "resolved", text: "Fixed.", force: true }, alice);
+    const entries = await timeline(ref);
+    const byItem = (item: string) => entries.find((e) => e.kind === "checklist_ticked" && e.payload.item === item);
+    for (const item of ["roles-assigned", "first-update", "statuspage-decision"]) {
+      expect(byItem(item), item).toMatchObject({ actor: "sitrep", via: "system", payload: { checked: true } });
+    }
+    expect(byItem("monitoring-done"), "resolved early, the window did not run its course").toBeUndefined();
+    const open = (entries.find((e) => e.kind === "checklist_open_at_resolution")!.payload.open as Array<{ item: string }>).map(
+      (o) => o.item,
+    );
+    expect(open).toEqual(["customers-told", "upstream-checked", "monitoring-done", "postmortem-scheduled"]);
   });
 
   it("starts a drill marked as one everywhere", async () => {

@@ -122,7 +122,8 @@ function replies(ws: FakeWorkspace, args: Args): Answer {
   const ts = str(args, "ts");
   const found = ws.messagesIn(channel.id).filter((m) => m.ts === ts || m.thread_ts === ts);
   if (found.length === 0) fail("thread_not_found");
-  return { messages: found.map((m) => presentMessage(m, false)), has_more: false };
+  const meta = args.include_all_metadata === true || args.include_all_metadata === "true";
+  return { messages: found.map((m) => presentMessage(m, meta)), has_more: false };
 }
 
 function postMessage(ws: FakeWorkspace, args: Args): Answer {
@@ -139,6 +140,7 @@ function postMessage(ws: FakeWorkspace, args: Args): Answer {
     text: str(args, "text"),
     blocks: args.blocks as unknown[] | undefined,
     metadata: args.metadata as FakeMessage["metadata"],
+    ...(typeof args.thread_ts === "string" && args.thread_ts !== "" ? { thread_ts: args.thread_ts } : {}),
   };
   ws.messages.push(msg);
   return { channel: channel.id, ts: msg.ts, message: presentMessage(msg, false) };
@@ -304,8 +306,8 @@ function usersInfo(ws: FakeWorkspace, args: Args): Answer {
       name: id.toLowerCase(),
       deleted: known?.deleted ?? false,
       is_bot: known?.is_bot ?? id === ws.botUserId,
-      ...(known?.real_name ? { real_name: known.real_name } : {}),
-      profile: { display_name: known?.display_name ?? "", real_name: known?.real_name ?? "" },
+      real_name: known?.realName ?? "",
+      profile: { display_name: known?.displayName ?? "", real_name: known?.realName ?? "" },
       ...zone,
     },
   };

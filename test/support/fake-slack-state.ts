@@ -54,11 +54,11 @@ export interface FakeUser {
   readonly id: string;
   /** IANA zone; absent when Slack does not know it. */
   tz?: string;
-  /** The profile's display name and real name, as users.info shows them (profile.display_name, profile.real_name). */
-  display_name?: string;
-  real_name?: string;
   readonly is_bot?: boolean;
   readonly deleted?: boolean;
+  /** The profile's display name (what Slack shows), and the real name it falls back to. */
+  readonly displayName?: string;
+  readonly realName?: string;
 }
 
 export class FakeWorkspace {

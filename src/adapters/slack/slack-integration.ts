@@ -58,7 +58,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
       slackPlanner({ announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
       kitPlanner({ checklist: (app.library?.checklist.length ?? 0) > 0 }),
     ],
-    deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL, posts })],
+    deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL, posts, names })],
     routes: receiver ? [slackEventsRoute(receiver, runtime.metrics)] : [],
     selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
     timeZones: zones,

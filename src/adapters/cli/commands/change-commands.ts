@@ -35,8 +35,9 @@ export function registerChangeCommands(program: Command, context: CommandContext
   }
 
   program
-    .command("investigating")
-    .description("back to investigating (commander only)")
+    .command("reopen")
+    .alias("investigating")
+    .description("back to investigating, also after resolution (commander only)")
     .argument("<incident>", "incident number", refArg)
     .argument("[text...]", "what to tell people")
     .action((ref: number, text: string[]) =>

@@ -8,7 +8,7 @@ import { inviteSchema, pinSchema } from "../planner/outbox-kinds.js";
 import { platformCode, slackCall } from "../web-api-errors.js";
 import { channelOf, incidentOf, type DeliveryContext } from "./delivery-context.js";
 import { openChannel } from "./open-channel.js";
-import { postOnce } from "./post-once.js";
+import { postOnce, updateMessage } from "./post-once.js";
 
 /** Invite errors about one user that no retry can fix; the others still get in. */
 const USER_ERRORS = new Set(["cant_invite_self", "user_not_found", "cant_invite", "user_is_restricted", "ura_max_channels", "no_user"]);
@@ -64,7 +64,7 @@ export async function refreshHeader(ctx: DeliveryContext, record: OutboxRecord):
   if (incident.headerTs === null) return postHeader(ctx, record);
   const msg = await currentHeader(ctx, incident);
   try {
-    await slackCall("chat.update", () => ctx.client.chat.update({ channel, ts: incident.headerTs!, ...msg }));
+    await updateMessage(ctx, channel, incident.headerTs!, msg);
   } catch (error) {
     if (platformCode(error) !== "message_not_found") throw error;
     ctx.log.warn({ incident: incident.number }, "the header was deleted; posting it again");

@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.js";
+import type { PeopleNames } from "../../../app/ports.js";
 import { findIncidentById } from "../../../app/find-incident.js";
 import type { OutboxRecord } from "../../../db/outbox-queue.js";
 import type { SlackPostStore } from "../../../db/stores/slack-post-store.js";
@@ -17,6 +18,8 @@ export interface DeliveryContext {
   readonly announceChannel?: string;
   /** The checklist message and postmortem files posted, to find again. */
   readonly posts: SlackPostStore;
+  /** Display names for the fallback (notification) text, which Slack shows without resolving mentions. */
+  readonly names?: PeopleNames;
 }
 
 export async function incidentOf(ctx: DeliveryContext, record: OutboxRecord): Promise<Incident> {
