@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import { operationsIntegration } from "./adapters/http/operations/integration.js";
+import { reportLinks } from "./adapters/http/report-link.js";
 import { buildHttpServer } from "./adapters/http/server.js";
 import { publicStatusPageIntegration } from "./adapters/http/status-page/routes.js";
 import { slackIntegration } from "./adapters/slack/slack-integration.js";
@@ -138,6 +139,8 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
       log,
       ping: async () => void (await connection.sql.query("SELECT 1")),
       names,
+      reportLinks: reportLinks(apiToken, clock),
+      publicUrl: config.PUBLIC_URL,
     },
     [
       ...integrations.flatMap((i) => i.routes ?? []),
