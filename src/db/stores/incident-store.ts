@@ -81,6 +81,21 @@ export function incidentStore(db: SqlRunner, now: () => Date): IncidentStore {
       return rows.map(reportIncidentFromSql);
     },
 
+    async reportSpan({ modes, declaredFrom, declaredTo, includePrivate }) {
+      const rows = await run<{ before: string | number; after: string | number; earliest: Date | null; latest: Date | null }>(
+        db,
+        sql`
+        SELECT count(*) FILTER (WHERE declared_at < ${declaredFrom}) AS before,
+               count(*) FILTER (WHERE declared_at >= ${declaredTo}) AS after,
+               min(declared_at) AS earliest, max(declared_at) AS latest
+        FROM incidents
+        WHERE mode = ANY(${[...modes]}::text[]) AND (${includePrivate} OR NOT private)`,
+      );
+      const row = rows[0]!;
+      const date = (value: Date | string | null) => (value === null ? null : new Date(value));
+      return { before: Number(row.before), after: Number(row.after), earliest: date(row.earliest), latest: date(row.latest) };
+    },
+
     async list(filter: IncidentFilter) {
       const conditions = [
         filter.open === true ? sql`phase <> 'resolved'` : null,
@@ -89,6 +104,7 @@ export function incidentStore(db: SqlRunner, now: () => Date): IncidentStore {
         filter.modes ? sql`mode = ANY(${[...filter.modes]}::text[])` : null,
         filter.declaredFrom ? sql`declared_at >= ${filter.declaredFrom}` : null,
         filter.declaredTo ? sql`declared_at < ${filter.declaredTo}` : null,
+        filter.visibleTo !== undefined ? sql`(NOT private OR ${filter.visibleTo} IN (declared_by, commander_id, communications_id))` : null,
       ].filter((c): c is Sql => c !== null);
       const where = conditions.length > 0 ? sql`WHERE ${join(conditions, " AND ")}` : empty;
       const limit = filter.limit ? sql`LIMIT ${filter.limit}` : empty;
