@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import { operationsIntegration } from "./adapters/http/operations/integration.js";
+import { reportLinks } from "./adapters/http/report-link.js";
 import { buildHttpServer } from "./adapters/http/server.js";
 import { publicStatusPageIntegration } from "./adapters/http/status-page/routes.js";
 import { slackIntegration } from "./adapters/slack/slack-integration.js";
@@ -165,6 +166,8 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
       log,
       ping: async () => void (await connection.sql.query("SELECT 1")),
       names,
+      reportLinks: reportLinks(apiToken, clock),
+      publicUrl: config.PUBLIC_URL,
     },
     [
       ...integrations.flatMap((i) => i.routes ?? []),

@@ -57,6 +57,20 @@ export interface IncidentStore {
   list(filter: IncidentFilter): Promise<Incident[]>;
   /** Only the columns the reliability report reads, declared in [from, to), oldest first: tens of thousands of rows. */
   listForReport(filter: { modes: readonly IncidentMode[]; declaredFrom: Date; declaredTo: Date }): Promise<ReportIncident[]>;
+  /** How many such incidents were declared before `declaredFrom` and from `declaredTo` on, and the first and last declaration of all. */
+  reportSpan(filter: {
+    modes: readonly IncidentMode[];
+    declaredFrom: Date;
+    declaredTo: Date;
+    includePrivate: boolean;
+  }): Promise<ReportSpan>;
+}
+
+export interface ReportSpan {
+  readonly before: number;
+  readonly after: number;
+  readonly earliest: Date | null;
+  readonly latest: Date | null;
 }
 
 export interface RoleAssignmentRecord {

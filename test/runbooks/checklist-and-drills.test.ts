@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliAgainst } from "../support/cli-runner.js";
 import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
 
 let sitrep: TestSitrep;
@@ -94,5 +95,21 @@ describe("runbooks, checklist and drills", () => {
     const missing = await sitrep.api<{ error: { message: string } }>("POST", "/api/v1/drills", { scenario: "nope" }, alice);
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toContain("bad-deploy");
+  });
+
+  it("`sitrep publish` on a drill says where it shows, and it shows there only", async () => {
+    const { body } = await sitrep.api<{ incident: { number: number } }>("POST", "/api/v1/drills", { scenario: "upstream-outage" }, alice);
+    const n = body.incident.number;
+    const published = await cliAgainst(sitrep)("publish", String(n));
+    expect(published.code).toBe(0);
+    expect(published.out).toContain(
+      `Drill #${n} is on the practice status page, /status?view=drill. Drills never reach the real status page`,
+    );
+    const title = (await sitrep.api<{ incident: { title: string } }>("GET", `/api/v1/incidents/${n}`)).body.incident.title.replace(
+      "[DRILL] ",
+      "",
+    );
+    expect(await (await sitrep.fetch("/status?view=drill")).text()).toContain(title);
+    expect(await (await sitrep.fetch("/status")).text()).not.toContain(title);
   });
 });

@@ -2,6 +2,7 @@ import { assignRole } from "../../../../app/assign-role.js";
 import { changePhase } from "../../../../app/change-phase.js";
 import { handOff } from "../../../../app/hand-off.js";
 import { publishIncident } from "../../../../app/publish-incident.js";
+import { publishedAnswer } from "../../../../domain/where-published.js";
 import { setImpact } from "../../../../app/set-impact.js";
 import { setSeverity } from "../../../../app/set-severity.js";
 import { setSource } from "../../../../app/set-source.js";
@@ -40,7 +41,7 @@ export async function runSeverity({ request, incident, actor, command, idempoten
 
 export async function runPublish({ request, incident, actor, idempotencyKey }: Of<"publish">): Promise<Answer> {
   await publishIncident(request.ctx.app, { actor, ref: incident.number, idempotencyKey });
-  return done(`#${incident.number} is now customer-facing; it goes on the status page.`);
+  return done(publishedAnswer(incident));
 }
 
 export async function runSource({ request, incident, actor, command, idempotencyKey }: Of<"source">): Promise<Answer> {
