@@ -59,7 +59,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
       kitPlanner({ checklist: (app.library?.checklist.length ?? 0) > 0 }),
     ],
     deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL, posts, names })],
-    routes: receiver ? [slackEventsRoute(receiver, runtime.metrics)] : [],
+    routes: receiver ? [slackEventsRoute(receiver, runtime.metrics, [config.SLACK_SIGNING_SECRET ?? ""])] : [],
     selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
     timeZones: zones,
     peopleNames: names,

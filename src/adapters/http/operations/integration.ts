@@ -9,6 +9,10 @@ export const operationsIntegration: IntegrationFactory = (runtime) => {
   const snapshot = snapshotSource(runtime, runtime.connection.sql);
   return {
     name: "operations",
-    routes: [breakerRoutes(runtime.breakers), healthReportRoutes(snapshot), metricsRoutes(snapshot, runtime.metrics.registry)],
+    routes: [
+      breakerRoutes(runtime.breakers),
+      healthReportRoutes(snapshot),
+      metricsRoutes(snapshot, runtime.metrics.registry, runtime.config.METRICS_TOKEN),
+    ],
   };
 };
