@@ -31,6 +31,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { pagerdutyIntegration } from "./adapters/pagerduty/integration.js";
 import { pageRoute } from "./adapters/pagerduty/page-route.js";
+import { upstreamProblems } from "./jobs/upstream-problems.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
 const INTEGRATIONS: readonly IntegrationFactory[] = [
@@ -89,6 +90,8 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
     },
     planners,
     library,
+    // Integrations are built below; whichever can tell operators (Slack's announce channel) does.
+    notices: { notice: (text, key) => integrations.flatMap((i) => i.notices?.notice(text, key) ?? []) },
   };
   // Circuit breakers shared by every replica; when calls stop or resume, waiting incidents' channels are told.
   const gate = new BreakerGate({
@@ -136,6 +139,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
       tokens: tokenVerifier(apiToken, (hash) => app.db.read.tokens.findByHash(hash)),
       log,
       ping: async () => void (await connection.sql.query("SELECT 1")),
+      problems: () => upstreamProblems(gate),
     },
     [
       ...integrations.flatMap((i) => i.routes ?? []),
@@ -147,6 +151,8 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
   server.addHook("onResponse", async () => dispatcher.kick());
 
   for (const integration of integrations) await integration.start?.();
+  // An upstream held for its credentials is probed at once: this start may carry the corrected key.
+  await gate.probeHeldNow();
   dispatcher.start();
   const stopUpkeep =
     connection.kind === "pglite" ? startPgliteUpkeep(connection.sql, (err) => log.warn({ err }, "embedded database upkeep failed")) : null;

@@ -114,6 +114,7 @@ export class OutboxDispatcher {
   private async failed(deliverer: Deliverer, claim: OutboxClaim, error: Error): Promise<void> {
     const { queue, clock, log, observer } = this.options;
     const upstreamError = error instanceof UpstreamError ? error : null;
+    if (upstreamError?.options.misconfigured) return this.held(deliverer, claim, upstreamError);
     const isBug = upstreamError === null;
     const giveUp = upstreamError ? !upstreamError.options.retryable : claim.attempts >= (this.options.maxAttemptsOnBug ?? 25);
     // A rate limit or a rejected request says nothing about the upstream's health.
@@ -130,6 +131,19 @@ export class OutboxDispatcher {
       if (!(await queue.retryLater(claim, new Date(clock.now().getTime() + delay), error.message))) return this.leaseLost(claim);
     }
     observer?.failed?.(claim, error, !giveUp);
+  }
+
+  /**
+   * The upstream refused the credentials: the message waits (due again at once,
+   * so it goes first when the breaker lets calls through) and the upstream is
+   * held; the gate reports it, once.
+   */
+  private async held(deliverer: Deliverer, claim: OutboxClaim, error: UpstreamError): Promise<void> {
+    const { queue, clock, log, observer } = this.options;
+    log.debug({ outbox: claim.id, kind: claim.kind, err: error }, "outbox message held: the upstream refused the credentials");
+    if (!(await queue.retryLater(claim, clock.now(), error.message))) return this.leaseLost(claim);
+    await this.gate.hold(deliverer.upstream, error.message);
+    observer?.failed?.(claim, error, true);
   }
 
   /**

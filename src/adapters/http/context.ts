@@ -10,6 +10,15 @@ export interface HttpContext {
   readonly log: Logger;
   /** Database reachability, for /readyz. */
   readonly ping: () => Promise<void>;
+  /** What needs an operator (a refused credential, failing webhook signatures), for /readyz; none when absent. */
+  readonly problems?: () => Promise<readonly UpstreamProblem[]>;
+}
+
+/** An upstream Sitrep is held from or cut off by: still ready, but degraded. */
+export interface UpstreamProblem {
+  readonly upstream: string;
+  readonly reason: "misconfigured" | "webhook_signature_failures";
+  readonly detail: string;
 }
 
 export type RouteRegistrar = (server: FastifyInstance, ctx: HttpContext) => void;

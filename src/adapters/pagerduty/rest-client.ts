@@ -1,7 +1,7 @@
 import { api } from "@pagerduty/pdjs";
 import type { APIResponse } from "@pagerduty/pdjs/build/src/api.js";
 import { z } from "zod";
-import { UpstreamError } from "../../jobs/delivery.js";
+import { UpstreamError, type UpstreamErrorOptions } from "../../jobs/delivery.js";
 import { maskSecrets } from "../../logger.js";
 
 export interface PagerdutyClientOptions {
@@ -19,7 +19,7 @@ export interface PagerdutyClientOptions {
 export class PagerdutyApiError extends UpstreamError {
   constructor(
     message: string,
-    options: { retryable: boolean; retryAfterMs?: number; status?: number },
+    options: UpstreamErrorOptions,
     readonly code: number | null,
   ) {
     super("pagerduty", message, options);
@@ -83,11 +83,13 @@ function toApiError(call: Call, response: APIResponse): PagerdutyApiError {
     ? `${parsed.data.error.code ?? ""} ${parsed.data.error.message ?? ""}${parsed.data.error.errors?.length ? ` (${parsed.data.error.errors.join("; ")})` : ""}`.trim()
     : "";
   const message = `PagerDuty answered ${status} to ${call.method} ${call.path.split("?")[0]}${detail ? `: ${detail}` : ""}`;
-  const retryable = status === 429 || status === 408 || status >= 500;
+  // 401/403: a wrong or revoked token, or one without the rights: PagerDuty is held until an operator fixes it.
+  const misconfigured = status === 401 || status === 403;
+  const retryable = misconfigured || status === 429 || status === 408 || status >= 500;
   const retryAfterMs = status === 429 ? retryAfter(response.headers) : undefined;
   return new PagerdutyApiError(
     message,
-    { retryable, status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) },
+    { retryable, status, misconfigured, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) },
     parsed.success ? (parsed.data.error.code ?? null) : null,
   );
 }

@@ -16,6 +16,7 @@ import { loadStatusTemplates } from "./status-templates.js";
 import { slackTimeZones } from "./time-zones.js";
 import { slackChannelMembers } from "./channel-members.js";
 import { createWebClient } from "./web-client.js";
+import { announceChannelNotices } from "./outbox/notices.js";
 
 const TEMPLATES_PATH = fileURLToPath(new URL("../../../runbooks/status-templates.md", import.meta.url));
 
@@ -44,6 +45,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     deliveries: slackDeliveryStore(runtime.connection.sql),
     pagingConfigured: config.PAGERDUTY_API_TOKEN !== undefined && config.PAGERDUTY_FROM_EMAIL !== undefined,
     zones,
+    breakers: runtime.breakers,
   };
   const posts = slackPostStore(runtime.connection.sql);
   let bolt: App | null = null;
@@ -59,6 +61,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
     timeZones: zones,
     channelMembers: slackChannelMembers(client, slackLog),
+    notices: announceChannelNotices(config.INCIDENT_ANNOUNCE_CHANNEL),
     async start() {
       const bot = await identity.get().catch((error: unknown): BotIds | null => {
         slackLog.error({ err: error }, "auth.test failed; Slack requests will verify the token as they come");

@@ -16,6 +16,11 @@ export function metricsRoutes(snapshot: SnapshotSource, registry: Registry): Rou
   const gauge = (name: string, help: string, labelNames: string[]) => new Gauge({ name, help, labelNames, registers: [registry] });
   const breakerState = gauge("sitrep_breaker_state", "Circuit breaker state per upstream (1 for the current state)", ["upstream", "state"]);
   const breakerMode = gauge("sitrep_breaker_mode", "Circuit breaker mode per upstream: auto, or a manual override", ["upstream", "mode"]);
+  const misconfigured = gauge(
+    "sitrep_upstream_misconfigured",
+    "1 while an upstream refuses Sitrep's credentials and its deliveries are held",
+    ["upstream"],
+  );
   const pending = gauge("sitrep_outbox_pending", "Deliveries waiting in the outbox per upstream", ["upstream"]);
   const oldest = gauge("sitrep_outbox_oldest_pending_age_seconds", "Age of the oldest waiting delivery per upstream", ["upstream"]);
   const dead = gauge("sitrep_outbox_dead", "Deliveries set aside (never delivered) per upstream", ["upstream"]);
@@ -32,6 +37,7 @@ export function metricsRoutes(snapshot: SnapshotSource, registry: Registry): Rou
       for (const b of now.breakers) {
         for (const state of BREAKER_STATES) breakerState.set({ upstream: b.upstream, state }, b.state === state ? 1 : 0);
         for (const mode of BREAKER_MODES) breakerMode.set({ upstream: b.upstream, mode }, b.mode === mode ? 1 : 0);
+        misconfigured.set({ upstream: b.upstream }, b.reason === "misconfigured" ? 1 : 0);
       }
       for (const o of now.outbox) {
         pending.set({ upstream: o.upstream }, o.pending);

@@ -46,5 +46,7 @@ export function presentBreaker(breaker: BreakerView) {
     openedAt: breaker.openedAt?.toISOString() ?? null,
     probeAt: breaker.probeAt?.toISOString() ?? null,
     changedAt: breaker.changedAt.toISOString(),
+    reason: breaker.reason,
+    detail: breaker.detail,
   };
 }

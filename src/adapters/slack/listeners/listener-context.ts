@@ -1,3 +1,4 @@
+import type { BreakerBoard } from "../../../app/breakers.js";
 import type { AppContext } from "../../../app/context.js";
 import type { TimeZones } from "../../../app/ports.js";
 import type { Actor } from "../../../domain/actor.js";
@@ -24,6 +25,8 @@ export interface ListenerContext {
   readonly pagingConfigured: boolean;
   /** Each user's Slack time zone (users.info, cached), to read and show times in it. */
   readonly zones: TimeZones;
+  /** The shared circuit breakers: `/incident status` says when an upstream refuses Sitrep's credentials. */
+  readonly breakers?: BreakerBoard;
 }
 
 /**

@@ -51,7 +51,8 @@ export async function findPosted(ctx: DeliveryContext, channel: string, key: str
     return found?.ts ?? null;
   } catch (error) {
     // A channel we cannot read (not a member of the announce channel) cannot be checked: post.
-    if (error instanceof SlackApiError && !error.options.retryable) return null;
+    // Nor can one when the token lacks a history scope: posting shows whether the token itself is wrong.
+    if (error instanceof SlackApiError && (!error.options.retryable || error.code === "missing_scope")) return null;
     throw error;
   }
 }
