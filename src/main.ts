@@ -32,6 +32,7 @@ import { createMetrics, type Metrics } from "./metrics.js";
 import { pagerdutyIntegration } from "./adapters/pagerduty/integration.js";
 import { pageRoute } from "./adapters/pagerduty/page-route.js";
 import { upstreamProblems } from "./jobs/upstream-problems.js";
+import { webhookSubscriptions } from "./db/webhook-subscriptions.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
 const INTEGRATIONS: readonly IntegrationFactory[] = [
@@ -139,7 +140,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
       tokens: tokenVerifier(apiToken, (hash) => app.db.read.tokens.findByHash(hash)),
       log,
       ping: async () => void (await connection.sql.query("SELECT 1")),
-      problems: () => upstreamProblems(gate),
+      problems: () => upstreamProblems(gate, webhookSubscriptions(connection.sql)),
     },
     [
       ...integrations.flatMap((i) => i.routes ?? []),

@@ -6,15 +6,18 @@ ALTER TABLE "breakers" ADD COLUMN     "reason" TEXT,
 ADD COLUMN     "detail" TEXT,
 ADD COLUMN     "failed_probes" INTEGER NOT NULL DEFAULT 0;
 
--- A PagerDuty webhook subscription whose signatures Sitrep refused: one row
--- per subscription, so the first failure is announced and repeats are counted.
-CREATE TABLE "webhook_signature_failures" (
+-- PagerDuty webhook subscriptions Sitrep has had validly signed events from
+-- (the X-Webhook-Subscription header). A signature failure from one of them
+-- means the secret was rotated on one side only: the first is announced, the
+-- repeats are counted, and a valid event clears it.
+CREATE TABLE "webhook_subscriptions" (
     "subscription" TEXT NOT NULL,
-    "failures" INTEGER NOT NULL DEFAULT 1,
-    "first_at" TIMESTAMPTZ(3) NOT NULL,
-    "last_at" TIMESTAMPTZ(3) NOT NULL,
+    "last_valid_at" TIMESTAMPTZ(3) NOT NULL,
+    "failures" INTEGER NOT NULL DEFAULT 0,
+    "failing_since" TIMESTAMPTZ(3),
+    "last_failure_at" TIMESTAMPTZ(3),
 
-    CONSTRAINT "webhook_signature_failures_pkey" PRIMARY KEY ("subscription")
+    CONSTRAINT "webhook_subscriptions_pkey" PRIMARY KEY ("subscription")
 );
 
 -- A failed Statuspage push that an operator retries is pending again, like a new one.
