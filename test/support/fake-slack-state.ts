@@ -56,6 +56,9 @@ export interface FakeUser {
   tz?: string;
   readonly is_bot?: boolean;
   readonly deleted?: boolean;
+  /** The name people chose (profile.display_name); empty when they chose none. */
+  readonly displayName?: string;
+  readonly realName?: string;
 }
 
 export class FakeWorkspace {

@@ -16,6 +16,7 @@ import { loadStatusTemplates } from "./status-templates.js";
 import { slackTimeZones } from "./time-zones.js";
 import { slackChannelMembers } from "./channel-members.js";
 import { createWebClient } from "./web-client.js";
+import { slackDisplayNames } from "./display-names.js";
 import { announceChannelNotices } from "./outbox/notices.js";
 
 const TEMPLATES_PATH = fileURLToPath(new URL("../../../runbooks/status-templates.md", import.meta.url));
@@ -46,6 +47,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     pagingConfigured: config.PAGERDUTY_API_TOKEN !== undefined && config.PAGERDUTY_FROM_EMAIL !== undefined,
     zones,
     breakers: runtime.breakers,
+    client,
   };
   const posts = slackPostStore(runtime.connection.sql);
   let bolt: App | null = null;
@@ -56,7 +58,17 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
       slackPlanner({ announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
       kitPlanner({ checklist: (app.library?.checklist.length ?? 0) > 0 }),
     ],
-    deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL, posts })],
+    deliverers: [
+      slackDeliverer({
+        app,
+        client,
+        identity,
+        log: slackLog,
+        announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL,
+        posts,
+        names: slackDisplayNames(client),
+      }),
+    ],
     routes: receiver ? [slackEventsRoute(receiver, runtime.metrics)] : [],
     selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
     timeZones: zones,

@@ -6,6 +6,7 @@ import type { SlackPostStore } from "../../../db/stores/slack-post-store.js";
 import type { Incident } from "../../../domain/incident.js";
 import type { Logger } from "../../../logger.js";
 import type { BotIdentity } from "../bot-identity.js";
+import type { DisplayNames } from "../display-names.js";
 import { SlackApiError } from "../web-api-errors.js";
 
 /** What every Slack delivery step is given. */
@@ -17,6 +18,8 @@ export interface DeliveryContext {
   readonly announceChannel?: string;
   /** The checklist message and postmortem files posted, to find again. */
   readonly posts: SlackPostStore;
+  /** Display names, for the channel topic (where mentions do not format). */
+  readonly names: DisplayNames;
 }
 
 export async function incidentOf(ctx: DeliveryContext, record: OutboxRecord): Promise<Incident> {

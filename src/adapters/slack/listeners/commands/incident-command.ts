@@ -12,7 +12,7 @@ import { routeCommand } from "./command-router.js";
  * outbox. A malformed command changes nothing and is answered with its usage.
  */
 export function registerIncidentCommand(bolt: App, ctx: ListenerContext): void {
-  bolt.command("/incident", async ({ command, ack, client }) => {
+  bolt.command("/incident", async ({ command, ack }) => {
     const parsed = parseCommand(command.text ?? "");
     if (!parsed.ok) {
       const usage = parsed.usage ? `Usage: ${usageLine(parsed.usage)}` : helpText();
@@ -23,7 +23,7 @@ export function registerIncidentCommand(bolt: App, ctx: ListenerContext): void {
     try {
       const request = {
         ctx,
-        client,
+        client: ctx.client,
         userId: command.user_id,
         channelId: command.channel_id,
         triggerId: command.trigger_id,
