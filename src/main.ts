@@ -69,7 +69,12 @@ export interface RunningSitrep {
 export async function startSitrep(config: Config, options: StartOptions = {}): Promise<RunningSitrep> {
   const log = options.log ?? createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
   const clock: Clock = options.clock ?? { now: () => new Date() };
-  const connection = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const connection = await connect({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT,
+  });
   const applied = await migrate(connection);
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
 
@@ -190,6 +195,9 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
   };
 }
 
+/** Under the 10 s most orchestrators give between SIGTERM and SIGKILL. */
+const SHUTDOWN_WATCHDOG_MS = 8_000;
+
 async function runProcess(): Promise<void> {
   let config: Config;
   try {
@@ -207,6 +215,11 @@ async function runProcess(): Promise<void> {
   }
   const shutdown = (signal: string) => {
     sitrep.log.info({ signal }, "shutting down");
+    // A database that does not answer would hold the close for ever; orchestrators kill at 10 s: go first, and say why.
+    setTimeout(() => {
+      sitrep.log.error({ signal, afterMs: SHUTDOWN_WATCHDOG_MS }, "shutdown did not finish in time (is the database answering?); exiting");
+      process.exit(1);
+    }, SHUTDOWN_WATCHDOG_MS).unref();
     sitrep.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -27,6 +27,14 @@ export interface ConnectOptions {
   /** Where PGlite keeps its files; "memory://" keeps them in memory (tests). */
   readonly dataDir: string;
   readonly poolSize?: number;
+  /** How long to wait for a connection (DATABASE_CONNECT_TIMEOUT); default 5 s. */
+  readonly connectTimeoutMs?: number;
+  /**
+   * How long one statement may run (DATABASE_STATEMENT_TIMEOUT); default 10 s.
+   * The server cancels it, and the client gives up a second later when the
+   * server itself does not answer (a hung host or a black-holed network).
+   */
+  readonly statementTimeoutMs?: number;
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -34,14 +42,17 @@ export function isPostgresUrl(url: string | undefined): url is string {
 }
 
 export async function connect(options: ConnectOptions): Promise<Connection> {
-  return isPostgresUrl(options.databaseUrl) ? connectPostgres(options.databaseUrl, options.poolSize ?? 10) : connectPglite(options.dataDir);
+  return isPostgresUrl(options.databaseUrl) ? connectPostgres(options.databaseUrl, options) : connectPglite(options.dataDir);
 }
 
-async function connectPostgres(url: string, poolSize: number): Promise<Connection> {
+async function connectPostgres(url: string, options: ConnectOptions): Promise<Connection> {
+  const statementTimeout = options.statementTimeoutMs ?? 10_000;
   const pool = new pg.Pool({
     connectionString: url,
-    max: poolSize,
-    connectionTimeoutMillis: 5_000,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    statement_timeout: statementTimeout,
+    query_timeout: statementTimeout + 1_000,
     // A transaction left open by a hung request would hold its incident's row lock; the server ends it.
     idle_in_transaction_session_timeout: 30_000,
   });
@@ -52,10 +63,15 @@ async function connectPostgres(url: string, poolSize: number): Promise<Connectio
     sql: runnerOn(pool),
     async transaction(work) {
       const client = await pool.connect();
+      // A checked-out client has no listener of the pool's: a connection dropped between two
+      // statements would crash the process. The next statement fails and says so instead.
+      const dropped = () => undefined;
+      client.on("error", dropped);
       try {
         await client.query("BEGIN");
         const result = await work(runnerOn(client));
         await client.query("COMMIT");
+        client.off("error", dropped);
         client.release();
         return result;
       } catch (error) {
@@ -64,6 +80,7 @@ async function connectPostgres(url: string, poolSize: number): Promise<Connectio
           () => false,
           () => true,
         );
+        client.off("error", dropped);
         client.release(broken);
         throw error;
       }

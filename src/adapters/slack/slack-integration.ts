@@ -48,6 +48,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     zones,
     breakers: runtime.breakers,
     client,
+    ping: async () => void (await runtime.connection.sql.query("SELECT 1")),
   };
   const posts = slackPostStore(runtime.connection.sql);
   let bolt: App | null = null;

@@ -34,6 +34,8 @@ export interface ListenerContext {
    * call (views.open, views.publish, chat.getPermalink, conversations.history).
    */
   readonly client: webApi.WebClient;
+  /** Whether the database answers, to say why a command was too slow. */
+  readonly ping?: () => Promise<void>;
 }
 
 /**
