@@ -11,6 +11,8 @@ export interface UpstreamErrorOptions {
    * it, and the message waits instead of failing.
    */
   readonly misconfigured?: boolean;
+  /** Sitrep's own pacing held it back (nothing was sent): postponed, not counted as an attempt. */
+  readonly paced?: boolean;
 }
 
 /**

@@ -17,6 +17,7 @@ import { slackTimeZones } from "./time-zones.js";
 import { slackChannelMembers } from "./channel-members.js";
 import { createWebClient } from "./web-client.js";
 import { slackDisplayNames } from "./display-names.js";
+import { ChannelPacer } from "./outbox/channel-pacer.js";
 import { announceChannelNotices } from "./outbox/notices.js";
 
 const TEMPLATES_PATH = fileURLToPath(new URL("../../../runbooks/status-templates.md", import.meta.url));
@@ -68,6 +69,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
         announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL,
         posts,
         names: slackDisplayNames(client),
+        pacer: new ChannelPacer(app.clock),
       }),
     ],
     routes: receiver ? [slackEventsRoute(receiver, runtime.metrics)] : [],

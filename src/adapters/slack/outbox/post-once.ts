@@ -17,6 +17,16 @@ export async function postOnce(
   key: string,
   msg: SlackMessage,
 ): Promise<string> {
+  // Paced first: a message that must wait for its channel's turn has not been posted, and says so.
+  const wait = ctx.pacer?.take(channel) ?? 0;
+  if (wait > 0) {
+    throw new SlackApiError("paced", `chat.postMessage: ${channel} had its share of messages; next in ${wait} ms`, {
+      retryable: true,
+      retryAfterMs: wait,
+      status: 429,
+      paced: true,
+    });
+  }
   if (record.attempts > 1) {
     const existing = await findPosted(ctx, channel, key, record.createdAt);
     if (existing) return existing;
