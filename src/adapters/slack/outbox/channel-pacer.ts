@@ -22,7 +22,8 @@ export class ChannelPacer {
   take(channel: string): number {
     const now = this.clock.now().getTime();
     const bucket = this.buckets.get(channel) ?? { tokens: this.burst, at: now };
-    const tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+    // A clock set back (tests, or NTP) refills nothing and takes nothing.
+    const tokens = Math.min(this.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * this.perSecond);
     if (tokens >= 1) {
       this.buckets.set(channel, { tokens: tokens - 1, at: now });
       return 0;
