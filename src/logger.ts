@@ -1,5 +1,6 @@
 import pino, { type Logger } from "pino";
 import { logScopeFields } from "./log-context.js";
+import { loggableValue } from "./log-values.js";
 
 export type { Logger };
 
@@ -37,15 +38,20 @@ export function maskSecrets(text: string): string {
   return text.replace(SECRET_PATTERN, "[redacted]");
 }
 
+const passThrough = (value: unknown) => value;
+
 export function createLogger(options: { level: string; pretty?: boolean; destination?: pino.DestinationStream }): Logger {
   const base: pino.LoggerOptions = {
     level: options.level,
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
     // The incident the current work is about (log-context.ts); a field the line names itself wins.
     mixin: () => ({ ...logScopeFields() }),
+    // Errors are serialized here, before masking (log-values.ts): pino's own `err` serializer would run
+    // after this formatter, on what is left of the error once masked, and an Error has no JSON of its own.
+    serializers: { err: passThrough, error: passThrough },
     formatters: {
       log(object) {
-        return JSON.parse(maskSecrets(JSON.stringify(object))) as Record<string, unknown>;
+        return loggableValue(object, maskSecrets) as Record<string, unknown>;
       },
     },
     hooks: {

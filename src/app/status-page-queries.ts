@@ -42,7 +42,7 @@ function isShown(incident: Incident, view: StatusPageView): boolean {
 async function toPublic(ctx: AppContext, incident: Incident): Promise<PublicIncident> {
   const entries = await ctx.db.read.timeline.list(incident.id);
   const { number, title, phase, severity, components, declaredAt, resolvedAt } = incident;
-  const updates = replayPublicUpdates(entries, incident.description).reverse();
+  const updates = replayPublicUpdates(entries).reverse();
   return { number, title, phase, severity, components, declaredAt, resolvedAt, updates };
 }
 

@@ -36,15 +36,16 @@ export function reachesCustomers(incident: Pick<Incident, "public" | "private" |
  * phase once the entry applies; null for entries customers never see. An update
  * waiting for the commander's approval is not seen until it is approved, and
  * then with the incident's status at that time, so an old status never
- * follows a newer one.
+ * follows a newer one. Customers only ever see status updates marked public
+ * and the default text for each phase: never the incident's description.
  */
-export function publicUpdateFor(entry: TimelineEntry, phase: Phase, description: string): PublicUpdate | null {
+export function publicUpdateFor(entry: TimelineEntry, phase: Phase): PublicUpdate | null {
   const at = entry.occurredAt;
   switch (entry.kind) {
     case "incident_published": {
+      // Never the description: responders write internal detail there ("What do you see?").
       const latest = entry.payload.latestUpdate ?? null;
-      const ownWords = entry.payload.awaitsApproval ? "" : description.trim();
-      const body = latest?.body ?? (ownWords || DEFAULT_BODIES[phase]);
+      const body = latest?.body ?? DEFAULT_BODIES[phase];
       return { status: phase, body, updateId: latest?.id ?? null, opens: true, at };
     }
     case "status_update_posted":
@@ -69,7 +70,7 @@ function isReleased(approval: string): boolean {
 }
 
 /** Every update customers were shown, oldest first, replayed from the timeline (oldest first). */
-export function replayPublicUpdates(entries: readonly TimelineEntry[], description: string): PublicUpdate[] {
+export function replayPublicUpdates(entries: readonly TimelineEntry[]): PublicUpdate[] {
   let phase: Phase = "investigating";
   let published = false;
   const updates: PublicUpdate[] = [];
@@ -77,7 +78,7 @@ export function replayPublicUpdates(entries: readonly TimelineEntry[], descripti
     if (entry.kind === "phase_changed") phase = entry.payload.to;
     if (entry.kind === "incident_published") published = true;
     if (!published) continue;
-    const update = publicUpdateFor(entry, phase, description);
+    const update = publicUpdateFor(entry, phase);
     if (update) updates.push(update);
   }
   return updates;

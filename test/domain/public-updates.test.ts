@@ -38,7 +38,7 @@ describe("what customers see", () => {
       e("note_added", { text: "not for customers" }),
       e("phase_changed", { from: "monitoring", to: "resolved", text: "All good.", forced: false, updateId: 4, approval: "not_required" }),
     ];
-    expect(replayPublicUpdates(entries, "").map((u) => [u.status, u.body, u.updateId])).toEqual([
+    expect(replayPublicUpdates(entries).map((u) => [u.status, u.body, u.updateId])).toEqual([
       ["investigating", "Checkout errors for some customers.", 1],
       ["identified", DEFAULT_BODIES.identified, null],
       ["monitoring", DEFAULT_BODIES.monitoring, null],
@@ -47,10 +47,10 @@ describe("what customers see", () => {
     ]);
   });
 
-  it("opens with the description, or a default, when published at declaration", () => {
+  it("opens with the phase's default text when published at declaration: the description never goes public", () => {
     const published = e("incident_published", { components: [] });
-    expect(publicUpdateFor(published, "investigating", "Elevated errors.")).toMatchObject({ opens: true, body: "Elevated errors." });
-    expect(publicUpdateFor(published, "investigating", "  ")).toMatchObject({ body: DEFAULT_BODIES.investigating });
+    expect(publicUpdateFor(published, "investigating")).toMatchObject({ opens: true, body: DEFAULT_BODIES.investigating });
+    expect(publicUpdateFor(published, "identified")).toMatchObject({ opens: true, body: DEFAULT_BODIES.identified });
   });
 
   it("maps severity to component status while open, operational once resolved", () => {

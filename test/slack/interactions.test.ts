@@ -40,6 +40,11 @@ describe("Slack forms and buttons", () => {
       const view = lastView();
       expect(view.callback_id).toBe("declare_incident");
       expect(JSON.stringify(view.blocks)).toContain("Critical: the product is down");
+      const hint = (block: string) =>
+        (view.blocks as Array<{ block_id?: string; hint?: { text: string } }>).find((b) => b.block_id === block)?.hint?.text;
+      expect(hint("title"), "the form says which fields are public").toMatch(/^Public: /);
+      expect(hint("description")).toMatch(/^Internal: never shown to customers/);
+      expect(hint("components")).toMatch(/^Public: /);
       const values = {
         title: { title_input: { type: "plain_text_input", value: "Webhooks delayed" } },
         severity: { severity_select: { type: "static_select", selected_option: { value: "2" } } },

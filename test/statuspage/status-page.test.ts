@@ -91,7 +91,7 @@ describe("the built-in status page", { timeout: 30_000 }, () => {
     expect(feed.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
     expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
     expect(feed.match(/<entry>/g)).toHaveLength(2);
-    expect(feed).toContain(`/status/incidents/${ref}</id>`);
+    expect(feed).toContain(`<id>urn:sitrep:status:incidents:${ref}</id>`);
     expect(feed).toContain("<title>&lt;script&gt;window.__pwned = 1&lt;/script&gt;");
     expect(feed).not.toContain("<script");
     expect(feed).not.toMatch(/INTERNAL-ONLY|PRIVATE-BREACH|DRILL-INCIDENT|SECRET-NOTE/);

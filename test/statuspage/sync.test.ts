@@ -43,7 +43,7 @@ describe("Statuspage sync through the outbox", { timeout: 60_000 }, () => {
       severity: 2,
       public: true,
       components: ["Checkout"],
-      description: "We are investigating elevated error rates on checkout.",
+      description: "INTERNAL: the checkout-db primary is at 100% CPU.",
     });
     const steps: Array<[string, Record<string, unknown>]> = [
       ["updates", { text: "Error rates peaked at 40%; we are still investigating." }],
@@ -62,7 +62,7 @@ describe("Statuspage sync through the outbox", { timeout: 60_000 }, () => {
       [...page!.incident_updates].reverse().map((u) => [u.status, u.body]),
       "oldest first",
     ).toEqual([
-      ["investigating", "We are investigating elevated error rates on checkout."],
+      ["investigating", "We are investigating this issue."],
       ["investigating", "Error rates peaked at 40%; we are still investigating."],
       ["identified", "Cause: a bad deploy of checkout-api."],
       ["monitoring", "The deploy is rolled back; we are watching error rates."],

@@ -43,7 +43,7 @@ function planEntry(entry: TimelineEntry, incident: Incident): { kind: PushKind; 
     if (incident.phase === "resolved" || incident.components.length === 0) return null;
     return { kind: "components.update", push: { status: incident.phase, body: null, updateId: null } };
   }
-  const update: PublicUpdate | null = publicUpdateFor(entry, incident.phase, incident.description);
+  const update: PublicUpdate | null = publicUpdateFor(entry, incident.phase);
   if (update === null) return null;
   const kind: PushKind = update.opens ? "incident.create" : update.status === "resolved" ? "incident.resolve" : "incident.update";
   return { kind, push: { status: update.status, body: update.body, updateId: update.updateId } };

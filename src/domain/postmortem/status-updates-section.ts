@@ -24,7 +24,7 @@ interface Shown {
  */
 export function statusUpdatesSection(incident: Incident, entries: readonly TimelineEntry[], updates: readonly StatusUpdate[]): string {
   const oldestFirst = [...entries].sort(byTimeThenId((e) => e.occurredAt));
-  const published = replayPublicUpdates(oldestFirst, incident.description);
+  const published = replayPublicUpdates(oldestFirst);
   const carried = new Set(published.map((u) => u.updateId).filter((id): id is number => id !== null));
   const internal = updates
     .filter((u) => u.approval !== "rejected" && !carried.has(u.id))

@@ -60,7 +60,8 @@ export const publicStatusPageIntegration: IntegrationFactory = (runtime) => {
         server.get("/status/feed.atom", async (request, reply) => {
           const view = viewOf(request);
           const incidents = await recentPublicIncidents(app, view, FEED_SIZE);
-          const baseUrl = (config.PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/+$/, "");
+          // Never the Host header: the feed is publicly cacheable, so a forged Host would poison it.
+          const baseUrl = (config.PUBLIC_URL ?? "").replace(/\/+$/, "");
           const feed = renderAtomFeed(incidents, { title: config.STATUS_PAGE_TITLE, baseUrl, query: queryFor(view), now: app.clock.now() });
           return reply
             .header("content-type", "application/atom+xml; charset=utf-8")

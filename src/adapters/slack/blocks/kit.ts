@@ -17,6 +17,7 @@ export const LIMITS = {
   modalTitle: 24,
   messageText: 4000,
   inputLabel: 2000,
+  inputHint: 2000,
   plainInput: 3000,
   privateMetadata: 3000,
 } as const;

@@ -40,13 +40,20 @@ function modal(callbackId: string, title: string, submit: string, metadata: unkn
   };
 }
 
-function input(field: { block: string; action: string }, label: string, element: Record<string, unknown>, optional = false): Block {
+function input(
+  field: { block: string; action: string },
+  label: string,
+  element: Record<string, unknown>,
+  optional = false,
+  hint?: string,
+): Block {
   return {
     type: "input",
     block_id: field.block,
     label: plain(label, LIMITS.inputLabel),
     optional,
     element: { ...element, action_id: field.action },
+    ...(hint ? { hint: plain(hint, LIMITS.inputHint) } : {}),
   };
 }
 
@@ -58,13 +65,26 @@ const textInput = (options: { multiline?: boolean; initial?: string; max?: numbe
   ...(options.placeholder ? { placeholder: plain(options.placeholder, 150) } : {}),
 });
 
-/** `/incident` with no text: everything a declaration needs, severities with their meaning. */
+/** What customers see of a declaration, said beside each field (the status page shows only these). */
+export const PUBLIC_FIELD_HINTS = {
+  title: "Public: shown on the status page when the incident is customer-facing.",
+  description: "Internal: never shown to customers. They see only status updates and each phase's standard wording.",
+  components: "Public: shown on the status page when the incident is customer-facing.",
+} as const;
+
+/** `/incident` with no text: everything a declaration needs, severities with their meaning and which fields are public. */
 export function declareModal(originChannel: string): Modal {
   const severities = SEVERITIES.map((s) => option(severityLabel(s), String(s), SEVERITY_MEANINGS[s]));
   return modal(VIEW.declare, "Declare an incident", "Declare", { channel: originChannel }, [
-    input(FIELD.title, "What is wrong?", textInput({ max: TITLE_MAX, placeholder: "Checkout errors in eu-west-1" })),
+    input(
+      FIELD.title,
+      "What is wrong?",
+      textInput({ max: TITLE_MAX, placeholder: "Checkout errors in eu-west-1" }),
+      false,
+      PUBLIC_FIELD_HINTS.title,
+    ),
     input(FIELD.severity, "Severity", { type: "static_select", options: severities, initial_option: severities[2] }),
-    input(FIELD.description, "What do you see?", textInput({ multiline: true }), true),
+    input(FIELD.description, "What do you see?", textInput({ multiline: true }), true, PUBLIC_FIELD_HINTS.description),
     input(
       FIELD.options,
       "Visibility",
@@ -77,7 +97,13 @@ export function declareModal(originChannel: string): Modal {
       },
       true,
     ),
-    input(FIELD.components, "Affected components", textInput({ placeholder: "API, Checkout (comma-separated)", max: 500 }), true),
+    input(
+      FIELD.components,
+      "Affected components",
+      textInput({ placeholder: "API, Checkout (comma-separated)", max: 500 }),
+      true,
+      PUBLIC_FIELD_HINTS.components,
+    ),
   ]);
 }
 
