@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import { operationsIntegration } from "./adapters/http/operations/integration.js";
+import { reportLinks } from "./adapters/http/report-link.js";
 import { buildHttpServer } from "./adapters/http/server.js";
 import { publicStatusPageIntegration } from "./adapters/http/status-page/routes.js";
 import { slackIntegration } from "./adapters/slack/slack-integration.js";
@@ -11,7 +12,7 @@ import { resolveApiToken } from "./api-token.js";
 import { announceBreakerChange } from "./app/announce-breaker-change.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
-import type { ChannelMembers, Clock, TimeZones } from "./app/ports.js";
+import type { ChannelMembers, Clock, PeopleNames, TimeZones } from "./app/ports.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { breakerStore } from "./db/breaker-store.js";
 import { connect, type Connection } from "./db/connection.js";
@@ -121,6 +122,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
   const members: ChannelMembers = {
     of: async (channel) => (await integrations.find((i) => i.channelMembers)?.channelMembers?.of(channel)) ?? [],
   };
+  const names: PeopleNames = { nameOf: async (user) => (await integrations.find((i) => i.peopleNames)?.peopleNames?.nameOf(user)) ?? null };
   integrations.push(timersIntegration(engine, { app, config, log, zones, members, observer: timerObserver }));
   for (const factory of [...INTEGRATIONS, ...(options.integrations ?? [])]) {
     const integration = await factory(runtime);
@@ -146,6 +148,9 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
       log,
       ping: async () => void (await connection.sql.query("SELECT 1")),
       problems: () => upstreamProblems(gate, webhookSubscriptions(connection.sql)),
+      names,
+      reportLinks: reportLinks(apiToken, clock),
+      publicUrl: config.PUBLIC_URL,
     },
     [
       ...integrations.flatMap((i) => i.routes ?? []),

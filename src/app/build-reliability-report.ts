@@ -1,5 +1,5 @@
 import type { Actor } from "../domain/actor.js";
-import { lastMonths, parseMonthRange, rangeBounds } from "../domain/reliability/month-range.js";
+import { lastMonths, monthOf, parseMonthRange, rangeBounds } from "../domain/reliability/month-range.js";
 import { REPORTED_MODES, reliabilityFigures, type ReliabilityFigures } from "../domain/reliability/reliability-figures.js";
 import { canSee } from "../domain/visibility.js";
 import type { AppContext } from "./context.js";
@@ -18,9 +18,17 @@ export async function buildReliabilityReport(ctx: AppContext, actor: Actor, inpu
   const to = input.to ?? lastMonths(ctx.clock.now(), 1).to;
   const range = orThrow(parseMonthRange(input.from ?? lastMonths(to, DEFAULT_REPORT_MONTHS).from, to));
   const { start, end } = rangeBounds(range);
-  const incidents = await ctx.db.read.incidents.listForReport({ modes: REPORTED_MODES, declaredFrom: start, declaredTo: end });
-  return reliabilityFigures(
-    incidents.filter((i) => canSee(actor, i)),
-    range,
-  );
+  const filter = { modes: REPORTED_MODES, declaredFrom: start, declaredTo: end };
+  const [incidents, span] = await Promise.all([
+    ctx.db.read.incidents.listForReport(filter),
+    ctx.db.read.incidents.reportSpan({ ...filter, includePrivate: actor.isAdmin || actor.privateAccess === true }),
+  ]);
+  const month = (date: Date | null) => (date === null ? null : monthOf(date));
+  return {
+    ...reliabilityFigures(
+      incidents.filter((i) => canSee(actor, i)),
+      range,
+    ),
+    outside: { before: span.before, after: span.after, earliest: month(span.earliest), latest: month(span.latest) },
+  };
 }

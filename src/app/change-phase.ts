@@ -10,7 +10,6 @@ import { entry, type NewTimelineEntry } from "../domain/timeline.js";
 import { optionalText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
-import { openChecklistItems } from "./checklist-state.js";
 import { newStatusUpdate } from "./new-status-update.js";
 import type { IncidentPatch } from "./ports.js";
 import { recordChange } from "./record-change.js";
@@ -77,10 +76,6 @@ export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Pro
       const { source, provider, causes } = classification;
       patch = { ...patch, source, provider, causes: [...causes] };
       entries.push(entry("source_set", by, { source, provider, causes: [...causes] }));
-    }
-    if (change.to === "resolved") {
-      const open = await openChecklistItems(ctx, tx, incident.id);
-      if (open.length > 0) entries.push(entry("checklist_open_at_resolution", { ...by, actor: "sitrep", via: "system" }, { open }));
     }
     return recordChange(ctx, tx, incident, incident, patch, entries);
   });

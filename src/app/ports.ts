@@ -57,6 +57,20 @@ export interface IncidentStore {
   list(filter: IncidentFilter): Promise<Incident[]>;
   /** Only the columns the reliability report reads, declared in [from, to), oldest first: tens of thousands of rows. */
   listForReport(filter: { modes: readonly IncidentMode[]; declaredFrom: Date; declaredTo: Date }): Promise<ReportIncident[]>;
+  /** How many such incidents were declared before `declaredFrom` and from `declaredTo` on, and the first and last declaration of all. */
+  reportSpan(filter: {
+    modes: readonly IncidentMode[];
+    declaredFrom: Date;
+    declaredTo: Date;
+    includePrivate: boolean;
+  }): Promise<ReportSpan>;
+}
+
+export interface ReportSpan {
+  readonly before: number;
+  readonly after: number;
+  readonly earliest: Date | null;
+  readonly latest: Date | null;
 }
 
 export interface RoleAssignmentRecord {
@@ -243,6 +257,11 @@ export interface PagerdutyInbox {
 /** Where people are: a Slack user's IANA time zone (from `users.info`), or null when unknown or not a person (a bot, a deleted user). */
 export interface TimeZones {
   of(userId: string): Promise<string | null>;
+}
+
+/** People's names as Slack shows them (display name, else real name), or null when unknown; text outside Slack shows these, not ids. */
+export interface PeopleNames {
+  nameOf(userId: string): Promise<string | null>;
 }
 
 /** Who is in an incident's Slack channel (people and bots alike), or [] when that cannot be read. */

@@ -4,6 +4,7 @@ import type { Change } from "./effects.js";
 import type { AppContext } from "./context.js";
 import type { IncidentPatch, NewOutboxMessage, Tx } from "./ports.js";
 import { noteIncident } from "../log-context.js";
+import { keepChecklist } from "./checklist-upkeep.js";
 
 export interface Recorded {
   readonly incident: Incident;
@@ -29,13 +30,15 @@ export async function recordChange(
   const entries = await tx.timeline.append(current.id, newEntries, now);
   if (newEntries.length > 0 && entries.length === 0) return { incident: current, entries };
   const incident = Object.keys(patch).length > 0 ? await tx.incidents.update(current.id, patch) : current;
-  const messages = await applyEffects(ctx, tx, { before, after: incident, entries, now });
+  const upkeep = await keepChecklist(ctx, tx, before, incident, entries, now);
+  const all = upkeep.length > 0 ? [...entries, ...(await tx.timeline.append(current.id, upkeep, now))] : entries;
+  const messages = await applyEffects(ctx, tx, { before, after: incident, entries: all, now });
   // Enqueueing a status-page push marks the incident pending in the database (a
   // trigger, see the statuspage_delivery migration): answer with that, not the stale state.
   if (messages.some((m) => m.upstream === "statuspage")) {
-    return { incident: (await tx.incidents.findById(incident.id)) ?? incident, entries };
+    return { incident: (await tx.incidents.findById(incident.id)) ?? incident, entries: all };
   }
-  return { incident, entries };
+  return { incident, entries: all };
 }
 
 async function applyEffects(ctx: AppContext, tx: Tx, change: Change): Promise<readonly NewOutboxMessage[]> {

@@ -6,10 +6,14 @@ import type { Severity } from "../domain/severity.js";
 import type { AppContext } from "./context.js";
 
 /**
- * Views of the built-in status page. `live` is what customers see; a later
- * `drill` view (issue 8) is one more entry here showing drill incidents.
+ * Views of the built-in status page. `live` is what customers see; `drill`
+ * (`/status?view=drill`) shows published drills, so a team practises the
+ * status page too without customers ever seeing a drill.
  */
-export const STATUS_PAGE_VIEWS = { live: { modes: ["live"] } } as const satisfies Record<string, { modes: readonly IncidentMode[] }>;
+export const STATUS_PAGE_VIEWS = { live: { modes: ["live"] }, drill: { modes: ["drill"] } } as const satisfies Record<
+  string,
+  { modes: readonly IncidentMode[] }
+>;
 export type StatusPageView = keyof typeof STATUS_PAGE_VIEWS;
 
 export const HISTORY_DAYS = 90;

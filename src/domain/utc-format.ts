@@ -14,6 +14,12 @@ export function utcMinute(date: Date): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
+/** "2022-04-29 12:45:07": the timeline's resolution, so the order of close events reads right. */
+export function utcSecond(date: Date): string {
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
 /** "2022-04-29". */
 export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);

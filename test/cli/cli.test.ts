@@ -72,6 +72,28 @@ describe("sitrep CLI", () => {
     expect(down.err).toMatch(/Cannot reach Sitrep/);
   });
 
+  it("prints its version, and with --json its errors as the API's error JSON on one line", async () => {
+    const version = await cli("--version");
+    expect(version).toMatchObject({ code: 0, err: "" });
+    expect(version.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const cases: Array<[string[], number, string, RegExp]> = [
+      [["--json", "show", "99999"], 1, "not_found", /There is no incident #99999\./],
+      [["--json", "severity", "1", "9"], 2, "usage", /severity must be 1, 2, 3 or 4/],
+      [["--json", "frobnicate"], 2, "usage", /unknown command 'frobnicate'/],
+    ];
+    for (const [argv, exit, code, message] of cases) {
+      const result = await cli(...argv);
+      expect(result.code, argv.join(" ")).toBe(exit);
+      expect(result.out, argv.join(" ")).toBe("");
+      expect(result.err.endsWith("\n") && result.err.trim().split("\n"), argv.join(" ")).toHaveLength(1);
+      const parsed = JSON.parse(result.err) as { error: { code: string; message: string } };
+      expect(parsed.error.code, argv.join(" ")).toBe(code);
+      expect(parsed.error.message, argv.join(" ")).toMatch(message);
+    }
+    const down = await cliAgainst({ url: "http://127.0.0.1:9" })("--json", "list");
+    expect(JSON.parse(down.err)).toMatchObject({ error: { code: "unreachable" } });
+  });
+
   it("lists runbooks, ticks the checklist and starts a drill", async () => {
     expect((await cli("runbooks")).out).toContain("upstream-provider-outage");
     expect((await cli("runbook", "load-shedding")).out).toContain("# Load shedding");

@@ -74,7 +74,7 @@ describe("operability: /metrics and incident-numbered logs", { timeout: 90_000 }
     const { number, channel } = await declare("Payments failing");
     // The next message fails once: its retry warning must name the incident too.
     s.fake.failNext("chat.postMessage", { kind: "http", status: 500 });
-    expect((await s.slack.command(ALICE, channel, "note card declines spiking")).status).toBe(200);
+    expect((await s.slack.command(ALICE, channel, "update Card declines are spiking; we are looking.")).status).toBe(200);
     await s.deliverAll();
     await waitFor("a reminder for the second incident", async () => (await s.timelineKinds(number)).includes("reminder_sent"), {
       timeoutMs: 20_000,
@@ -92,7 +92,7 @@ describe("operability: /metrics and incident-numbered logs", { timeout: 90_000 }
     for (const line of delivered) expect(line.incident, JSON.stringify(line)).toEqual(expect.any(Number));
     expect(delivered.some((l) => l.incident === number)).toBe(true);
 
-    const answered = logsNamed("slack command answered").filter((l) => l.subcommand === "note");
+    const answered = logsNamed("slack command answered").filter((l) => l.subcommand === "update");
     expect(answered.length).toBeGreaterThanOrEqual(1);
     expect(answered.at(-1)).toMatchObject({ incident: number });
 

@@ -26,7 +26,8 @@ describe("sitrep outbox list / retry", { timeout: 90_000 }, () => {
 
     // Slack refuses the next two posts in a way retrying cannot fix: both are set aside, the third goes.
     s.fake.failNext("chat.postMessage", { kind: "platform", error: "invalid_blocks" }, 2);
-    for (const text of notes) expect((await s.slack.command(ALICE, body.incident.channelId, `note ${text}`)).status).toBe(200);
+    for (const text of notes)
+      expect((await s.sitrep.api("POST", `/api/v1/incidents/${number}/notes`, { text }, { "x-sitrep-actor": ALICE })).status).toBe(200);
     await s.deliverAll();
     expect(await s.outboxCount("dead")).toBe(2);
 

@@ -62,7 +62,7 @@ describe("postmortem delivery", () => {
 
     const draft = (await cli("postmortem", String(ref))).out;
     expect(draft).toContain("| 1 | Alert on attach\\_workspace failures | UCAROL | done 2022-06-03 |");
-    expect(draft).toContain("| 2022-06-03 08:00 | UALICE | Follow-up done: Alert on attach\\_workspace failures |");
+    expect(draft).toContain("| 2022-06-03 08:00:00 | UALICE | Follow-up done: Alert on attach\\_workspace failures |");
     const secondDraft = (await cli("postmortem", second)).out;
     expect(secondDraft).toContain("| 4 | Add a canary for the workspace service | UBOB | open |");
   });

@@ -6,6 +6,7 @@ import { completeFollowUp } from "../../src/app/complete-follow-up.js";
 import type { AppContext } from "../../src/app/context.js";
 import { declareIncident } from "../../src/app/declare-incident.js";
 import { setImpact } from "../../src/app/set-impact.js";
+import { tickChecklist } from "../../src/app/tick-checklist.js";
 import { person, type TestClock } from "../support/app-context.js";
 
 const alice = person("UALICE");
@@ -51,6 +52,8 @@ export async function replaySeed003(ctx: AppContext, clock: TestClock): Promise<
     to: "monitoring",
     text: "We have identified the caused and implemented a fix. We are monitoring ongoing performance.",
   });
+  at("12:27");
+  await tickChecklist(ctx, { actor: bob, ref, item: "customers-told", checked: true });
   at("12:30");
   await addFollowUp(ctx, { actor: carol, ref, text: "Alert on attach_workspace failures", owner: "UCAROL" });
   at("12:31");

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliAgainst } from "../support/cli-runner.js";
 import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
 
 let sitrep: TestSitrep;
 const alice = { "x-sitrep-actor": "UALICE" };
-type Entry = { kind: string; payload: Record<string, unknown> };
+type Entry = { kind: string; actor: string; via: string; payload: Record<string, unknown> };
 
 beforeAll(async () => {
   sitrep = await startTestSitrep({ MONITORING_WINDOW: "PT0S" });
@@ -46,7 +47,7 @@ describe("runbooks, checklist and drills", () => {
       `/api/v1/incidents/${ref}/checklist`,
     );
     expect(state.body.items.find((i) => i.id === "roles-assigned")).toMatchObject({ checked: true, by: "UBOB" });
-    await sitrep.api("POST", `/api/v1/incidents/${ref}/phase`, { phase: "resolved", text: "Fixed." }, alice);
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/phase`, { phase: "resolved" }, alice);
     const entries = await timeline(ref);
     expect(entries.filter((e) => e.kind === "checklist_ticked")).toEqual([
       expect.objectContaining({ payload: { item: "roles-assigned", label: "Commander and communications lead assigned", checked: true } }),
@@ -55,6 +56,30 @@ describe("runbooks, checklist and drills", () => {
     const open = (nag.payload.open as Array<{ item: string }>).map((o) => o.item);
     expect(open).toContain("first-update");
     expect(open).not.toContain("roles-assigned");
+  });
+
+  it("ticks, as Sitrep, the items it sees done: both roles, the first update, the status page decision, the monitoring window", async () => {
+    const { body } = await sitrep.api<{ incident: { number: number } }>(
+      "POST",
+      "/api/v1/incidents",
+      { title: "Ticks itself", severity: 3 },
+      alice,
+    );
+    const ref = body.incident.number;
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/roles`, { role: "communications", user: "UBOB" }, alice);
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/updates`, { text: "Looking into it." }, alice);
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/publish`, {}, alice);
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/phase`, { phase: "resolved", text: "Fixed.", force: true }, alice);
+    const entries = await timeline(ref);
+    const byItem = (item: string) => entries.find((e) => e.kind === "checklist_ticked" && e.payload.item === item);
+    for (const item of ["roles-assigned", "first-update", "statuspage-decision"]) {
+      expect(byItem(item), item).toMatchObject({ actor: "sitrep", via: "system", payload: { checked: true } });
+    }
+    expect(byItem("monitoring-done"), "resolved early, the window did not run its course").toBeUndefined();
+    const open = (entries.find((e) => e.kind === "checklist_open_at_resolution")!.payload.open as Array<{ item: string }>).map(
+      (o) => o.item,
+    );
+    expect(open).toEqual(["customers-told", "upstream-checked", "monitoring-done", "postmortem-scheduled"]);
   });
 
   it("starts a drill marked as one everywhere", async () => {
@@ -70,5 +95,21 @@ describe("runbooks, checklist and drills", () => {
     const missing = await sitrep.api<{ error: { message: string } }>("POST", "/api/v1/drills", { scenario: "nope" }, alice);
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toContain("bad-deploy");
+  });
+
+  it("`sitrep publish` on a drill says where it shows, and it shows there only", async () => {
+    const { body } = await sitrep.api<{ incident: { number: number } }>("POST", "/api/v1/drills", { scenario: "upstream-outage" }, alice);
+    const n = body.incident.number;
+    const published = await cliAgainst(sitrep)("publish", String(n));
+    expect(published.code).toBe(0);
+    expect(published.out).toContain(
+      `Drill #${n} is on the practice status page, /status?view=drill. Drills never reach the real status page`,
+    );
+    const title = (await sitrep.api<{ incident: { title: string } }>("GET", `/api/v1/incidents/${n}`)).body.incident.title.replace(
+      "[DRILL] ",
+      "",
+    );
+    expect(await (await sitrep.fetch("/status?view=drill")).text()).toContain(title);
+    expect(await (await sitrep.fetch("/status")).text()).not.toContain(title);
   });
 });

@@ -84,8 +84,9 @@ describe("the incident channel", () => {
       s.clock.advance(10_000);
       s.fake.failNext("chat.postMessage", { kind: "ratelimited", retryAfter: 30 });
       s.fake.failNext("chat.update", { kind: "http", status: 502 }, 2);
-      await s.slack.command(ALICE, channel!, "note First");
-      await s.slack.command(ALICE, channel!, "severity 2");
+      await s.slack.command(ALICE, channel!, "update First");
+      // Made elsewhere, a change is told in the channel (made in Slack, it shows in the header).
+      await s.sitrep.api("POST", `/api/v1/incidents/${number}/severity`, { severity: 2 });
       await s.sitrep.dispatcher.drain("slack");
       const waiting = (await outboxRows(number)).find((r) => r.status === "pending")!;
       expect(waiting.kind).toBe("slack.post_entry");
@@ -106,8 +107,8 @@ describe("the incident channel", () => {
     async () => {
       const { number, channel } = await declare("Refused --sev 3");
       s.fake.failNext("chat.postMessage", { kind: "platform", error: "invalid_blocks" });
-      await s.slack.command(ALICE, channel!, "note Refused one");
-      await s.slack.command(ALICE, channel!, "note Next one");
+      await s.slack.command(ALICE, channel!, "update Refused one");
+      await s.slack.command(ALICE, channel!, "update Next one");
       await s.deliverAll();
       const rows = await outboxRows(number);
       expect(rows.filter((r) => r.status === "dead").map((r) => [r.kind, r.last_error])).toEqual([
@@ -121,10 +122,10 @@ describe("the incident channel", () => {
   it(
     "joins a public channel it is not in when Slack says not_in_channel, and invites past a user Slack does not know",
     async () => {
-      const { number, channel } = await declare("Membership --sev 3");
+      const { number } = await declare("Membership --sev 3");
       s.fake.ws.unknownUsers.add("U0GHOST01");
       s.fake.failNext("chat.postMessage", { kind: "platform", error: "not_in_channel" });
-      await s.slack.command(ALICE, channel!, "comms <@U0GHOST01>");
+      await s.sitrep.api("POST", `/api/v1/incidents/${number}/roles`, { role: "communications", user: "U0GHOST01" });
       await s.deliverAll();
       const recent = s.fake.calls.slice(-8).map((c) => `${c.method}:${c.error ?? "ok"}`);
       expect(recent).toContain("conversations.invite:user_not_found");
@@ -142,7 +143,7 @@ describe("the incident channel", () => {
       s.clock.set(new Date());
       const { channel } = await declare("Lost post --sev 3");
       s.fake.failNext("chat.postMessage", { kind: "lost" });
-      await s.slack.command(ALICE, channel!, "note Only once, please");
+      await s.slack.command(ALICE, channel!, "update Only once, please");
       await s.deliverAll();
       const copies = s.fake.ws.messagesIn(channel!).filter((m) => JSON.stringify(m.blocks).includes("Only once, please"));
       expect(copies).toHaveLength(1);

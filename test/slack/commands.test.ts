@@ -37,7 +37,13 @@ describe("/incident from Slack", () => {
       const { channel } = await declare(ALICE, "Malformed commands --sev 3");
       const before = await snapshot();
       const cases: Array<[string, string, RegExp]> = [
-        [s.general.id, "launch the rockets", /is not an \/incident command[\s\S]*declare/],
+        [s.general.id, "launch the rockets", /is not an \/incident command\.\n`\/incident help` lists every command\./],
+        [
+          channel,
+          "resoved Fixed",
+          /"resoved" is not an \/incident command\. Did you mean `resolved`\?\nUsage: `\/incident resolved &lt;text&gt; \[--force\]`$/,
+        ],
+        [channel, "followup done", /Give the id of the follow-up/],
         [s.general.id, "declare", /Give the incident a title[\s\S]*Usage: `\/incident declare &lt;title&gt;/],
         [channel, "note", /Say what to add[\s\S]*Usage: `\/incident note &lt;text&gt;`/],
         [channel, "identified", /Say what changed[\s\S]*Usage: `\/incident identified/],
@@ -57,6 +63,30 @@ describe("/incident from Slack", () => {
       }
       await s.deliverAll();
       expect(await snapshot()).toEqual(before);
+    },
+    SLOW,
+  );
+
+  it(
+    "reopens, resolves with either word, lists follow-ups and closes one by its id",
+    async () => {
+      const { number, channel } = await declare(ALICE, "Parity commands --sev 3");
+      const answer = async (text: string) => String((await s.slack.command(ALICE, channel, text)).json?.text);
+      expect(await answer("resolve All good again. --force")).toBe(`:white_check_mark: #${number} is now resolved.`);
+      expect(await answer("reopen It came back")).toBe(`:white_check_mark: #${number} is now investigating (reopened).`);
+      expect(await answer("resolved Fixed for real. --force")).toBe(`:white_check_mark: #${number} is now resolved.`);
+      expect(await answer("followups")).toContain("has no follow-ups yet");
+      await s.slack.command(ALICE, channel, `followup Alert on queue depth <@${DAVE}>`);
+      const listed = await answer("followups");
+      const id = Number(/`(\d+)` Alert on queue depth/.exec(listed)![1]);
+      expect(listed).toContain(`<@${DAVE}>`);
+      expect(listed).toContain("(1 open)");
+      expect(await answer(`followup done ${id}`)).toBe(`:white_check_mark: Follow-up ${id} of #${number} is done: Alert on queue depth`);
+      expect(await answer(`followup done ${id}`)).toContain(`already done`);
+      expect(await answer("followups")).toContain("(0 open)");
+      const kinds = await s.timelineKinds(number);
+      expect(kinds.filter((k) => k === "phase_changed")).toHaveLength(3);
+      expect(kinds).toContain("follow_up_done");
     },
     SLOW,
   );
@@ -109,7 +139,7 @@ describe("/incident from Slack", () => {
         { text: "<!channel> a < b & <http://evil.example|click>" },
         { "x-sitrep-actor": ALICE },
       );
-      await s.slack.command(ALICE, channel, "note pinging <!here> &lt;b&gt;");
+      await s.slack.command(ALICE, channel, "update pinging <!here> &lt;b&gt;");
       await s.deliverAll();
       const blocks = s.fake.ws.messagesIn(channel).map((m) => JSON.stringify(m.blocks));
       expect(blocks.some((t) => t.includes("&lt;!channel&gt; a &lt; b &amp; &lt;http://evil.example|click&gt;"))).toBe(true);

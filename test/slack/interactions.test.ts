@@ -88,10 +88,10 @@ describe("Slack forms and buttons", () => {
     async () => {
       const { number, channel } = await declare("Take a role --sev 3");
       const take = { type: "button", action_id: "incident_take_role", value: `${number}:communications`, block_id: `${number}:controls` };
-      expect(await click(BOB, channel, take)).toMatchObject({
-        response_type: "ephemeral",
-        text: expect.stringContaining("is now the communications lead"),
-      });
+      const answer = await click(BOB, channel, take);
+      expect(answer).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("is now the communications lead") });
+      // Whoever took the role is told what it means; the channel sees it in the header, not in another message.
+      expect(String(answer.text)).toContain("You own status updates");
       expect(await click(BOB, channel, take)).toMatchObject({
         response_type: "ephemeral",
         text: expect.stringContaining("already the communications lead"),
@@ -99,8 +99,10 @@ describe("Slack forms and buttons", () => {
       const kinds = await s.timelineKinds(number);
       expect(kinds.filter((k) => k === "role_assigned")).toHaveLength(2); // the commander at declaration, then Bob once
       await s.deliverAll();
-      const duties = s.fake.ws.messagesIn(channel).filter((m) => JSON.stringify(m.blocks).includes("You own status updates"));
-      expect(duties).toHaveLength(1);
+      const echoes = s.fake.ws.messagesIn(channel).filter((m) => JSON.stringify(m.blocks).includes("You own status updates"));
+      expect(echoes).toHaveLength(0);
+      const header = s.fake.ws.messagesIn(channel).find((m) => s.fake.ws.pins.get(channel)!.has(m.ts))!;
+      expect(JSON.stringify(header.blocks)).toContain(`<@${BOB}>`);
       expect(s.fake.ws.channels.get(channel)!.members.has(BOB)).toBe(true);
     },
     SLOW,

@@ -40,40 +40,46 @@ const EXPECTED_KINDS = [
   "role_assigned",
   "incident_published",
   "runbook_suggested",
+  "checklist_ticked", // Sitrep: the status page decision (published at declaration)
   "role_assigned",
   "role_assigned",
+  "checklist_ticked", // Sitrep: both roles assigned
   "note_added",
   "note_added",
   "phase_changed",
+  "checklist_ticked", // Sitrep: the first status update (the identified text)
   "phase_changed",
   "note_added",
   "phase_changed",
   "checklist_open_at_resolution",
 ];
 
-/** The Web API calls with a side effect, in order; "here" is the incident's channel, "announce" the announce channel. */
+/**
+ * The Web API calls with a side effect, in order; "here" is the incident's
+ * channel, "announce" the announce channel. What people do in the channel is
+ * answered to them and shown in the header (chat.update), not posted again.
+ */
 const EXPECTED_CALLS = [
-  // declared (with Alice as commander, customer-facing)
+  // declared (with Alice as commander, customer-facing): the header and the checklist, runbooks in the header's thread
   "conversations.create",
   "conversations.invite here",
   "chat.postMessage here", // the header
   "pins.add here",
-  "chat.postMessage here", // Alice is commander, with the duties
-  "chat.postMessage here", // published
   "conversations.setTopic here",
-  "chat.postMessage announce",
+  "chat.postMessage announce", // the one announcement, edited from now on
   "chat.postMessage here", // the checklist, with its checkboxes
-  "chat.postMessage here", // suggested runbooks
-  // Carol commander, Bob communications
-  ...["conversations.invite here", "chat.postMessage here", "chat.update here", "conversations.setTopic here"],
-  ...["conversations.invite here", "chat.postMessage here", "chat.update here", "conversations.setTopic here"],
-  "chat.postMessage here", // note
-  "chat.postMessage here", // note
-  ...["chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce"], // identified
-  ...["chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce"], // monitoring
-  "chat.postMessage here", // note
-  // resolved, then the header, topic and announcement, then the checklist items still open
-  ...["chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce", "chat.postMessage here"],
+  "chat.postMessage here", // suggested runbooks, in the header's thread
+  "chat.update here", // the checklist: Sitrep ticked the status page decision
+  // Carol commander, Bob communications: the header shows them
+  ...["conversations.invite here", "chat.update here", "conversations.setTopic here"],
+  ...["conversations.invite here", "chat.update here", "conversations.setTopic here", "chat.update here"], // + checklist: roles assigned
+  // two notes: in the timeline, nothing posted
+  ...["chat.postMessage here", "chat.update here", "conversations.setTopic here"], // identified
+  ...["chat.postMessage announce", "chat.update announce", "chat.update here"], // thread reply + announcement; checklist: first update
+  ...["chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce", "chat.update announce"], // monitoring
+  // resolved, then the header, topic and announcement, then the checklist items still open (in the checklist's thread)
+  ...["chat.postMessage here", "chat.update here", "conversations.setTopic here", "chat.postMessage announce", "chat.update announce"],
+  "chat.postMessage here",
 ];
 
 const SIDE_EFFECTS = new Set([

@@ -67,7 +67,10 @@ describe("/incident drill", () => {
       expect(s.fake.ws.messagesIn(s.announce.id).some((m) => m.text.includes(`#${number}`))).toBe(false);
 
       // Run it like a real incident: publish, page, update, resolve.
-      await s.slack.command(ALICE, channel, "publish");
+      const published = await s.slack.command(ALICE, channel, "publish");
+      expect(String(published.json?.text)).toContain(
+        `Drill #${number} is on the practice status page, /status?view=drill. Drills never reach the real status page or Statuspage.`,
+      );
       const page = await s.slack.command(ALICE, channel, "page PF9KMXH Checkout is down");
       expect(String(page.json?.text)).toContain("is a drill: nobody was paged");
       await s.slack.command(ALICE, channel, "update We rolled back the deploy.");
@@ -86,6 +89,16 @@ describe("/incident drill", () => {
       );
       expect(Number(rows[0]!.n)).toBe(0);
       expect(await incidentsInReport()).toBe(reportBefore);
+      // What the answer said is true: the practice view shows the drill, the real page does not.
+      const html = async (path: string) => (await s.sitrep.fetch(path)).text();
+      const title = "A deploy breaks checkout";
+      expect(await html("/status")).not.toContain(title);
+      expect(await html("/status/feed.atom")).not.toContain(title);
+      expect((await s.sitrep.fetch(`/status/incidents/${number}`)).status).toBe(404);
+      const practice = await html("/status?view=drill");
+      expect(practice).toContain(title);
+      expect(practice).toContain("[DRILL]");
+      expect(await html(`/status/incidents/${number}?view=drill`)).toContain("Checkout is back.");
     },
     SLOW,
   );

@@ -74,8 +74,8 @@ describe("time zones from Slack's users.info", () => {
       expect(suggestion).not.toContain(BOT);
       const asked = s.fake.calls.filter((c) => c.method === "users.info").map((c) => c.args.user);
       expect(asked).toEqual(expect.arrayContaining([DAY, NIGHT, BOT, LURKER]));
-      // (The commander's own users.info is asked too, for the channel topic's display name; the list
-      // "In working hours now" above shows the commander is not a candidate.)
+      // Alice is in working hours too: that she is not suggested shows the commander is not a candidate.
+      // (users.info is asked about her all the same: it also gives the names notifications show.)
     },
     SLOW,
   );

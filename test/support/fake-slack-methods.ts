@@ -136,7 +136,8 @@ function replies(ws: FakeWorkspace, args: Args): Answer {
   const ts = str(args, "ts");
   const found = ws.messagesIn(channel.id).filter((m) => m.ts === ts || m.thread_ts === ts);
   if (found.length === 0) fail("thread_not_found");
-  return { messages: found.map((m) => presentMessage(m, false)), has_more: false };
+  const meta = args.include_all_metadata === true || args.include_all_metadata === "true";
+  return { messages: found.map((m) => presentMessage(m, meta)), has_more: false };
 }
 
 function postMessage(ws: FakeWorkspace, args: Args): Answer {
@@ -153,6 +154,7 @@ function postMessage(ws: FakeWorkspace, args: Args): Answer {
     text: str(args, "text"),
     blocks: args.blocks as unknown[] | undefined,
     metadata: args.metadata as FakeMessage["metadata"],
+    ...(typeof args.thread_ts === "string" && args.thread_ts !== "" ? { thread_ts: args.thread_ts } : {}),
   };
   ws.messages.push(msg);
   return { channel: channel.id, ts: msg.ts, message: presentMessage(msg, false) };
@@ -316,10 +318,10 @@ function usersInfo(ws: FakeWorkspace, args: Args): Answer {
       id,
       team_id: ws.teamId,
       name: id.toLowerCase(),
-      real_name: known?.realName ?? "",
-      profile: { display_name: known?.displayName ?? "", real_name: known?.realName ?? "" },
       deleted: known?.deleted ?? false,
       is_bot: known?.is_bot ?? id === ws.botUserId,
+      real_name: known?.realName ?? "",
+      profile: { display_name: known?.displayName ?? "", real_name: known?.realName ?? "" },
       ...zone,
     },
   };

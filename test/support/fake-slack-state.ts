@@ -56,7 +56,7 @@ export interface FakeUser {
   tz?: string;
   readonly is_bot?: boolean;
   readonly deleted?: boolean;
-  /** The name people chose (profile.display_name); empty when they chose none. */
+  /** The profile's display name (what Slack shows), and the real name it falls back to. */
   readonly displayName?: string;
   readonly realName?: string;
 }

@@ -14,6 +14,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** The API's error code (`not_found`, `forbidden` …), or the CLI's own (`unreachable`, `no_token`). */
+    readonly code: string = "error",
   ) {
     super(message);
     this.name = "CliError";
@@ -53,14 +55,14 @@ export class ApiClient {
   async text(path: string, headers: Record<string, string> = {}): Promise<string> {
     const response = await this.send("GET", path, undefined, headers);
     const body = await response.text();
-    if (!response.ok) throw new CliError(errorMessage(body, response.status), response.status);
+    if (!response.ok) throw apiError(body, response.status);
     return body;
   }
 
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs?: number): Promise<T> {
     const response = await this.send(method, path, body, headers, timeoutMs);
     const text = await response.text();
-    if (!response.ok) throw new CliError(errorMessage(text, response.status), response.status);
+    if (!response.ok) throw apiError(text, response.status);
     return (text ? JSON.parse(text) : null) as T;
   }
 
@@ -74,6 +76,8 @@ export class ApiClient {
     if (!this.options.token) {
       throw new CliError(
         "No API token: set SITREP_TOKEN (or run it where Sitrep's DATA_DIR is: an embedded Sitrep stores its token in DATA_DIR/api-token).",
+        undefined,
+        "no_token",
       );
     }
     const headers: Record<string, string> = {
@@ -94,17 +98,22 @@ export class ApiClient {
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      throw new CliError(`Cannot reach Sitrep at ${this.options.url} (${cause}). Is it running? Set SITREP_URL if it is elsewhere.`);
+      throw new CliError(
+        `Cannot reach Sitrep at ${this.options.url} (${cause}). Is it running? Set SITREP_URL if it is elsewhere.`,
+        undefined,
+        "unreachable",
+      );
     }
   }
 }
 
-function errorMessage(body: string, status: number): string {
+/** The API's error (`{ error: { code, message } }`), or what its HTTP status says when the body is not one. */
+function apiError(body: string, status: number): CliError {
   try {
-    const parsed = JSON.parse(body) as { error?: { message?: string } };
-    if (parsed.error?.message) return parsed.error.message;
+    const parsed = JSON.parse(body) as { error?: { code?: string; message?: string } };
+    if (parsed.error?.message) return new CliError(parsed.error.message, status, parsed.error.code ?? `http_${status}`);
   } catch {
     // not JSON: fall through
   }
-  return `Sitrep answered HTTP ${status}.`;
+  return new CliError(`Sitrep answered HTTP ${status}.`, status, `http_${status}`);
 }

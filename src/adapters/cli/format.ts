@@ -41,7 +41,3 @@ export function table(head: string[], rows: Array<Array<string | number | null>>
   for (const row of rows) t.push(row.map((cell) => (cell === null ? "—" : String(cell))));
   return t.toString();
 }
-
-export function userLabel(id: string | null): string {
-  return id ?? "(vacant)";
-}

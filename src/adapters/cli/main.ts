@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { Command, CommanderError } from "commander";
 import { ApiClient, CliError, defaultToken } from "./api-client.js";
@@ -29,16 +30,17 @@ export interface CliIo {
 const PROCESS_IO: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 /** Builds the `sitrep` program; every command talks to the HTTP API. */
-export function buildProgram(env: NodeJS.ProcessEnv = process.env, io: CliIo = PROCESS_IO): Command {
+export function buildProgram(env: NodeJS.ProcessEnv = process.env, io: CliIo = PROCESS_IO, argvWantsJson = false): Command {
   const program = new Command("sitrep")
     .description("Sitrep: run incidents from the command line (the same API Slack uses)")
     .option("--json", "print the API's JSON", false)
     .option("--url <url>", "Sitrep's address", env.SITREP_URL ?? "http://localhost:3000")
     .option("--token <token>", "API token (default: SITREP_TOKEN, or DATA_DIR/api-token)")
     .option("--as <user>", "act as this Slack user id (default: SITREP_USER)")
+    .version(sitrepVersion(), "-V, --version", "print Sitrep's version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput(outputFor(io, argvWantsJson));
   const context: CommandContext = () => {
     const options = program.opts<GlobalOptions>();
     return {
@@ -61,30 +63,57 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env, io: CliIo = P
   registerOutboxCommands(program, context);
   registerSelfTestCommand(program, context);
   const configure = (command: Command) => {
-    command.exitOverride().showHelpAfterError("(run with --help for usage)").configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    command.exitOverride().showHelpAfterError("(run with --help for usage)").configureOutput(outputFor(io, argvWantsJson));
     command.commands.forEach(configure);
   };
   program.commands.forEach(configure);
   return program;
 }
 
-/** Runs the CLI; returns the exit code. Errors are one line on stderr. */
+/**
+ * Runs the CLI; returns the exit code. Errors are one line on stderr: text, or
+ * with --json the API's error shape (`{"error":{"code","message"}}`), so a
+ * script reads failures the way it reads answers.
+ */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = PROCESS_IO): Promise<number> {
-  const program = buildProgram(env, io);
+  const json = argv.includes("--json");
+  const program = buildProgram(env, io, json);
+  const fail = (code: string, message: string, exitCode: number): number => {
+    io.stderr(json ? `${JSON.stringify({ error: { code, message } })}\n` : `sitrep: ${message}\n`);
+    return exitCode;
+  };
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : 2;
+      if (error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
+      // Commander has printed its own message (and the usage hint) unless --json asked for JSON.
+      return json ? fail("usage", error.message.replace(/^error: /, ""), 2) : 2;
     }
-    if (error instanceof CliError) {
-      io.stderr(`sitrep: ${error.message}\n`);
-      return 1;
-    }
-    io.stderr(`sitrep: ${(error as Error).message}\n`);
-    return 1;
+    if (error instanceof CliError) return fail(error.code, error.message, 1);
+    return fail("error", (error as Error).message, 1);
   }
+}
+
+/** Commander's own output; with --json its error text is left to runCli, which prints it as JSON. */
+function outputFor(io: CliIo, json: boolean) {
+  return json
+    ? { writeOut: io.stdout, writeErr: () => undefined, outputError: () => undefined }
+    : { writeOut: io.stdout, writeErr: io.stderr };
+}
+
+/** The version in package.json, read where the CLI runs from (source through tsx, or the built files). */
+function sitrepVersion(): string {
+  for (const path of ["../../../package.json", "../../../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "sitrep" && pkg.version) return pkg.version;
+    } catch {
+      // not there: try the next place
+    }
+  }
+  return "unknown";
 }
 
 /** Without --as or SITREP_USER the timeline names the local login, so Slack can say who used the CLI. */

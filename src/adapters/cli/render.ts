@@ -1,6 +1,7 @@
 import { severityLabel, type Severity } from "../../domain/severity.js";
 import type { EntryJson, FollowUpJson, IncidentJson, UpdateJson } from "./api-types.js";
-import { age, table, userLabel, utc } from "./format.js";
+import { age, table, utc } from "./format.js";
+import { personLabel, personName, plainText, type People } from "./people.js";
 
 export function renderIncidentLine(incident: IncidentJson): string {
   return `#${incident.number} ${incident.title} — ${incident.phase}, ${severityLabel(incident.severity as Severity)}`;
@@ -15,21 +16,21 @@ export function renderIncidentList(incidents: IncidentJson[]): string {
       severityLabel(i.severity as Severity),
       i.phase,
       i.title,
-      userLabel(i.commander),
-      userLabel(i.communications),
+      personLabel(i.commander),
+      personLabel(i.communications),
       utc(i.declaredAt),
       age(i.declaredAt, i.resolvedAt ? new Date(i.resolvedAt) : new Date()),
     ]),
   );
 }
 
-export function renderIncident(incident: IncidentJson, updates: UpdateJson[], followUps: FollowUpJson[]): string {
+export function renderIncident(incident: IncidentJson, updates: UpdateJson[], followUps: FollowUpJson[], people: People = {}): string {
   const lines = [
     `Incident #${incident.number}: ${incident.title}`,
     `  phase          ${incident.phase}`,
     `  severity       ${severityLabel(incident.severity as Severity)}`,
-    `  commander      ${userLabel(incident.commander)}`,
-    `  communications ${userLabel(incident.communications)}`,
+    `  commander      ${personLabel(incident.commander, people)}`,
+    `  communications ${personLabel(incident.communications, people)}`,
     `  public         ${incident.public ? "yes" : "no"}${incident.private ? " (private incident)" : ""}`,
     `  status page    ${incident.statuspageState}`,
     `  source         ${incident.source ? `${incident.source}${incident.provider ? ` (${incident.provider})` : ""}` : "—"}`,
@@ -41,21 +42,30 @@ export function renderIncident(incident: IncidentJson, updates: UpdateJson[], fo
     `  next update    ${incident.phase === "resolved" ? "—" : utc(incident.nextUpdateDueAt)}`,
   ];
   const latest = updates.at(-1);
-  if (latest) lines.push("", `Latest update (${latest.phase}, ${utc(latest.postedAt)}):`, `  ${latest.body}`);
+  if (latest) lines.push("", `Latest update (${latest.phase}, ${utc(latest.postedAt)}):`, `  ${plainText(latest.body, people)}`);
   const waiting = updates.filter((u) => u.approval === "pending");
   if (waiting.length > 0) {
-    lines.push("", `Awaiting approval (sitrep approve ${incident.number} <id>):`, ...waiting.map((u) => `  [${u.id}] ${u.body}`));
+    lines.push(
+      "",
+      `Awaiting approval (sitrep approve ${incident.number} <id>):`,
+      ...waiting.map((u) => `  [${u.id}] ${plainText(u.body, people)}`),
+    );
   }
   const open = followUps.filter((f) => !f.done);
-  if (open.length > 0) lines.push("", "Open follow-ups:", ...open.map((f) => `  - ${f.text}${f.owner ? ` (${f.owner})` : ""}`));
+  if (open.length > 0)
+    lines.push(
+      "",
+      "Open follow-ups:",
+      ...open.map((f) => `  - ${plainText(f.text, people)}${f.owner ? ` (${personName(f.owner, people)})` : ""}`),
+    );
   return lines.join("\n");
 }
 
-export function renderTimeline(entries: EntryJson[]): string {
+export function renderTimeline(entries: EntryJson[], people: People = {}): string {
   if (entries.length === 0) return "The timeline is empty.";
   return table(
     ["TIME (UTC)", "ACTOR", "VIA", "WHAT"],
-    entries.map((e) => [utc(e.occurredAt).replace(" UTC", ""), e.actor, e.via, e.summary]),
+    entries.map((e) => [utc(e.occurredAt).replace(" UTC", ""), personName(e.actor, people), e.via, plainText(e.summary, people)]),
   );
 }
 
@@ -66,7 +76,7 @@ export function renderFollowUps(followUps: FollowUpJson[]): string {
     followUps.map((f) => [
       f.incident !== undefined ? `#${f.incident}` : "",
       f.id,
-      f.text,
+      plainText(f.text),
       f.owner,
       f.done ? "done" : "open",
       utc(f.createdAt),

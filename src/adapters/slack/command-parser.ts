@@ -1,16 +1,17 @@
 import { readTime } from "../../domain/local-time.js";
 import type { Severity } from "../../domain/severity.js";
-import { isSubcommand, type Subcommand } from "./command-usage.js";
+import { closestSubcommand, isSubcommand, type Subcommand } from "./command-usage.js";
 import { fromSlackText, parseMention } from "./slack-text.js";
 
-export type PhaseCommand = "identified" | "monitoring" | "resolved";
+/** The phases a command moves to; `reopen` goes back to investigating. */
+export type PhaseCommand = "investigating" | "identified" | "monitoring" | "resolved";
 
 /** What `/incident …` asked for; free text is already plain (see slack-text.ts). */
 export type SlackCommand =
   | { readonly name: "open_declare_form" }
   | { readonly name: "declare"; readonly title: string; readonly severity?: Severity; readonly public: boolean; readonly private: boolean }
   | { readonly name: "drill"; readonly scenario: string }
-  | { readonly name: "list" | "help" | "status" | "publish" | "postmortem" }
+  | { readonly name: "list" | "help" | "status" | "publish" | "postmortem" | "followups" }
   | { readonly name: "commander" | "comms"; readonly user: string }
   | { readonly name: "handoff"; readonly user: string; readonly notes: string }
   | { readonly name: "update"; readonly text: string }
@@ -19,6 +20,7 @@ export type SlackCommand =
   | { readonly name: "note"; readonly text: string }
   | { readonly name: "page"; readonly service: string; readonly message: string }
   | { readonly name: "followup"; readonly text: string; readonly owner: string | null }
+  | { readonly name: "followup_done"; readonly id: number }
   | { readonly name: "source"; readonly source: "internal" | "upstream"; readonly provider: string | null }
   /** Times as typed: one without a zone is read in the typist's Slack time zone (see readTime). */
   | { readonly name: "impact"; readonly start: string; readonly end: string | null }
@@ -41,7 +43,9 @@ export function parseCommand(raw: string): ParseResult {
   const [word = ""] = text.split(/\s+/);
   const name = word.toLowerCase();
   if (!isSubcommand(name)) {
-    return { ok: false, error: `"${fromSlackText(word)}" is not an /incident command.`, usage: null };
+    const guess = closestSubcommand(name);
+    const unknown = `"${fromSlackText(word)}" is not an /incident command.`;
+    return guess ? { ok: false, error: `${unknown} Did you mean \`${guess}\`?`, usage: guess } : { ok: false, error: unknown, usage: null };
   }
   const rest = text.slice(word.length).trim();
   try {
@@ -116,6 +120,8 @@ function parsePhase(phase: PhaseCommand): Parser {
   return (rest) => {
     const taken = takeFlags(rest, phase === "resolved" ? ["force"] : []);
     if (typeof taken === "string") return taken;
+    // Reopening may say why; moving forward says what changed, which is the status update.
+    if (phase === "investigating") return { name: "phase", phase, text: fromSlackText(taken.text).trim(), force: false };
     const text = requiredText(taken.text, "what changed (it becomes the status update)");
     if (typeof text === "string") return text;
     return { name: "phase", phase, text: text.text, force: taken.flags.has("force") };
@@ -140,6 +146,9 @@ function parseHandoff(rest: string): SlackCommand | string {
 }
 
 function parseFollowUp(rest: string): SlackCommand | string {
+  const done = /^done\s+#?(\d{1,9})$/i.exec(rest.trim());
+  if (done) return { name: "followup_done", id: Number(done[1]) };
+  if (/^done$/i.test(rest.trim())) return "Give the id of the follow-up that is done (`/incident followups` lists them).";
   const all = words(rest);
   const last = all.at(-1);
   const owner = last !== undefined && all.length > 1 ? parseMention(last) : null;
@@ -177,7 +186,7 @@ function parseImpact(rest: string): SlackCommand | string {
   return { name: "impact", start, end: end ?? null };
 }
 
-function noArguments(name: "list" | "help" | "status" | "publish" | "postmortem"): Parser {
+function noArguments(name: "list" | "help" | "status" | "publish" | "postmortem" | "followups"): Parser {
   return (rest) => (rest === "" ? { name } : `/incident ${name} takes no arguments.`);
 }
 
@@ -203,6 +212,9 @@ const PARSERS: Record<Subcommand, Parser> = {
   identified: parsePhase("identified"),
   monitoring: parsePhase("monitoring"),
   resolved: parsePhase("resolved"),
+  resolve: parsePhase("resolved"),
+  reopen: parsePhase("investigating"),
+  followups: noArguments("followups"),
   severity: (rest) => {
     const [value, ...extra] = words(rest);
     if (value === undefined) return "Give the severity: 1, 2, 3 or 4.";

@@ -1,3 +1,4 @@
+import { closest, distance } from "fastest-levenshtein";
 import { escapeMrkdwn } from "./blocks/kit.js";
 
 /** One usage line per subcommand of /incident (design.md §3, "Slack command grammar"). */
@@ -14,11 +15,14 @@ export const USAGE = {
   identified: "/incident identified <text>",
   monitoring: "/incident monitoring <text>",
   resolved: "/incident resolved <text> [--force]",
+  resolve: "/incident resolve <text> [--force]  (the same as resolved)",
+  reopen: "/incident reopen [why]  (back to investigating; the commander's call)",
   severity: "/incident severity <1-4>",
   note: "/incident note <text>",
   publish: "/incident publish",
   page: '/incident page <service> [message]  (quote a name with spaces: "Checkout API")',
-  followup: "/incident followup <text> [<@owner>]",
+  followup: "/incident followup <text> [<@owner>]  ·  /incident followup done <id>",
+  followups: "/incident followups  (this incident's follow-ups, with their ids)",
   source: "/incident source internal|upstream <provider>",
   impact: "/incident impact <start> [<end>]  (ISO-8601, UTC unless the time has an offset)",
   runbook: "/incident runbook [name]  (without a name: the list, suggested ones first)",
@@ -32,6 +36,21 @@ export const ANYWHERE: ReadonlySet<Subcommand> = new Set(["declare", "drill", "l
 
 export function isSubcommand(word: string): word is Subcommand {
   return Object.hasOwn(USAGE, word);
+}
+
+/**
+ * The subcommand a mistyped word most likely meant: one that starts with it
+ * ("follow" → followup), or one at most two edits away ("resoved" → resolved).
+ */
+export function closestSubcommand(word: string): Subcommand | null {
+  const names = Object.keys(USAGE) as Subcommand[];
+  const lower = word.toLowerCase();
+  if (lower.length >= 3) {
+    const prefixed = names.find((n) => n.startsWith(lower));
+    if (prefixed) return prefixed;
+  }
+  const best = closest(lower, names) as Subcommand;
+  return distance(lower, best) <= Math.min(2, Math.floor(best.length / 3)) ? best : null;
 }
 
 /** A usage line as mrkdwn: in code, with its <placeholders> escaped. */

@@ -13,10 +13,11 @@ import { kitPlanner } from "./planner/kit-planner.js";
 import { slackPlanner } from "./planner/slack-planner.js";
 import { slackSelfTestProbe } from "./self-test-probe.js";
 import { loadStatusTemplates } from "./status-templates.js";
+import { slackPeopleNames } from "./people-names.js";
 import { slackTimeZones } from "./time-zones.js";
+import { slackUserProfiles } from "./user-profiles.js";
 import { slackChannelMembers } from "./channel-members.js";
 import { createWebClient } from "./web-client.js";
-import { slackDisplayNames } from "./display-names.js";
 import { ChannelPacer } from "./outbox/channel-pacer.js";
 import { announceChannelNotices } from "./outbox/notices.js";
 
@@ -34,7 +35,9 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
   const slackLog = log.child({ integration: "slack" });
   const client = createWebClient({ token, slackApiUrl: config.SLACK_API_URL, log: slackLog });
   const identity = new BotIdentity(client);
-  const zones = slackTimeZones(client, app.clock, slackLog);
+  const profiles = slackUserProfiles(client, app.clock, slackLog);
+  const zones = slackTimeZones(profiles);
+  const names = slackPeopleNames(profiles);
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const receiver = socketMode
     ? undefined
@@ -68,13 +71,14 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
         log: slackLog,
         announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL,
         posts,
-        names: slackDisplayNames(client),
+        names,
         pacer: new ChannelPacer(app.clock),
       }),
     ],
     routes: receiver ? [slackEventsRoute(receiver, runtime.metrics)] : [],
     selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
     timeZones: zones,
+    peopleNames: names,
     channelMembers: slackChannelMembers(client, slackLog),
     notices: announceChannelNotices(config.INCIDENT_ANNOUNCE_CHANNEL),
     async start() {

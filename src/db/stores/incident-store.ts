@@ -81,6 +81,21 @@ export function incidentStore(db: SqlRunner, now: () => Date): IncidentStore {
       return rows.map(reportIncidentFromSql);
     },
 
+    async reportSpan({ modes, declaredFrom, declaredTo, includePrivate }) {
+      const rows = await run<{ before: string | number; after: string | number; earliest: Date | null; latest: Date | null }>(
+        db,
+        sql`
+        SELECT count(*) FILTER (WHERE declared_at < ${declaredFrom}) AS before,
+               count(*) FILTER (WHERE declared_at >= ${declaredTo}) AS after,
+               min(declared_at) AS earliest, max(declared_at) AS latest
+        FROM incidents
+        WHERE mode = ANY(${[...modes]}::text[]) AND (${includePrivate} OR NOT private)`,
+      );
+      const row = rows[0]!;
+      const date = (value: Date | string | null) => (value === null ? null : new Date(value));
+      return { before: Number(row.before), after: Number(row.after), earliest: date(row.earliest), latest: date(row.latest) };
+    },
+
     async list(filter: IncidentFilter) {
       const conditions = [
         filter.open === true ? sql`phase <> 'resolved'` : null,

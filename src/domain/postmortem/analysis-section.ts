@@ -1,21 +1,22 @@
 import type { Incident } from "../incident.js";
-import { formatDuration, timeToDetectMs, timeToIdentifyMs, timeToResolveMs } from "../incident-times.js";
 import { escapeMarkdown } from "../markdown.js";
 import type { TimelineEntry } from "../timeline.js";
 import { utcMinute } from "../utc-format.js";
+import { personName, type PeopleNames } from "./people.js";
 import { byTimeThenId } from "./postmortem-input.js";
 
 /** What happened, Root cause and Contributing factors: for the team to write, seeded with what was recorded. */
-export function analysisSections(incident: Incident, entries: readonly TimelineEntry[]): string {
-  return [whatHappened(entries), rootCause(incident, entries), contributingFactors(incident)].join("\n\n");
+export function analysisSections(incident: Incident, entries: readonly TimelineEntry[], names: PeopleNames): string {
+  return [whatHappened(entries, names), rootCause(incident, entries), contributingFactors()].join("\n\n");
 }
 
-function whatHappened(entries: readonly TimelineEntry[]): string {
+function whatHappened(entries: readonly TimelineEntry[], names: PeopleNames): string {
   const notes = [...entries].sort(byTimeThenId((e) => e.occurredAt)).flatMap((e) => {
-    if (e.kind === "note_added") return [`- ${utcMinute(e.occurredAt)} ${escapeMarkdown(e.actor)}: ${escapeMarkdown(e.payload.text)}`];
+    if (e.kind === "note_added")
+      return [`- ${utcMinute(e.occurredAt)} ${escapeMarkdown(personName(names, e.actor))}: ${escapeMarkdown(e.payload.text)}`];
     if (e.kind === "message_pinned") {
       const { author, text } = e.payload.message;
-      return [`- ${utcMinute(e.occurredAt)} ${escapeMarkdown(author)} (pinned): ${escapeMarkdown(text)}`];
+      return [`- ${utcMinute(e.occurredAt)} ${escapeMarkdown(personName(names, author))} (pinned): ${escapeMarkdown(text)}`];
     }
     return [];
   });
@@ -36,24 +37,7 @@ function rootCause(incident: Incident, entries: readonly TimelineEntry[]): strin
   return `## Root cause\n\n_To fill in: why it happened. Recorded so far:_\n\n${facts.join("\n")}`;
 }
 
-function contributingFactors(incident: Incident): string {
-  const facts: string[] = [];
-  const detect = timeToDetectMs(incident);
-  if (incident.impactStartedAt !== null) {
-    facts.push(
-      detect > 0
-        ? `- The incident was declared ${formatDuration(detect)} after customer impact began.`
-        : "- The incident was declared as customer impact began.",
-    );
-  }
-  const identify = timeToIdentifyMs(incident);
-  const resolve = timeToResolveMs(incident);
-  if (identify !== null && resolve !== null && resolve > 0) {
-    const share = Math.round((identify / resolve) * 100);
-    facts.push(
-      `- The cause was identified ${formatDuration(identify)} in: ${share}% of the time to resolve was spent before identification.`,
-    );
-  }
-  const seed = facts.length > 0 ? `\n\n${facts.join("\n")}` : "";
-  return `## Contributing factors\n\n_To fill in: what made detection, diagnosis or recovery slower, and what helped._${seed}`;
+/** Only the team can say what contributed; the measured times are in Key times and Detection. */
+function contributingFactors(): string {
+  return "## Contributing factors\n\n_To fill in: what made detection, diagnosis or recovery slower, and what helped._";
 }

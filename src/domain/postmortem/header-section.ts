@@ -4,9 +4,10 @@ import { escapeMarkdown } from "../markdown.js";
 import { PHASE_LABELS } from "../phase.js";
 import { severityLabel } from "../severity.js";
 import { statusPageTime } from "../utc-format.js";
+import { personName, type PeopleNames } from "./people.js";
 
 /** The title, the facts a reader needs first, the summary and the impact. */
-export function headerSection(incident: Incident): string {
+export function headerSection(incident: Incident, names: PeopleNames): string {
   const n = incident.number;
   const facts: Array<[string, string]> = [
     ["Incident", `#${n}`],
@@ -17,8 +18,8 @@ export function headerSection(incident: Incident): string {
     ["Declared", statusPageTime(incident.declaredAt)],
     ["Resolved", incident.resolvedAt ? statusPageTime(incident.resolvedAt) : "not yet"],
     ["Duration", durationText(incident)],
-    ["Commander", incident.commander ? escapeMarkdown(incident.commander) : "(vacant)"],
-    ["Communications", incident.communications ? escapeMarkdown(incident.communications) : "(vacant)"],
+    ["Commander", incident.commander ? escapeMarkdown(personName(names, incident.commander)) : "(vacant)"],
+    ["Communications", incident.communications ? escapeMarkdown(personName(names, incident.communications)) : "(vacant)"],
     ["Public incident report", publicReportText(incident)],
   ];
   return [

@@ -10,6 +10,15 @@ export interface ReliabilityFigures {
   readonly bySeverity: ReadonlyArray<{ readonly severity: Severity } & Aggregate>;
   /** An incident with several causes counts under each; one with none under "unclassified". */
   readonly byCause: ReadonlyArray<{ readonly cause: string } & Aggregate>;
+  /** Incidents the range leaves out, and the months of the first and last of all ("2023-06"), so the page can say how to widen it. */
+  readonly outside?: OutsideRange;
+}
+
+export interface OutsideRange {
+  readonly before: number;
+  readonly after: number;
+  readonly earliest: string | null;
+  readonly latest: string | null;
 }
 
 /** Only real incidents count: drills and self-tests are practice, not reliability. */

@@ -22,6 +22,33 @@ export const REPORT_DEFINITIONS = [
   "Before identification: of all resolved incident time, the share spent before the cause was identified.",
 ] as const;
 
+/** Said when the range leaves incidents out (imports are often years old): how many, and the range that would include them. */
+export interface RangeNotice {
+  readonly text: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export function rangeNotice(figures: ReliabilityFigures): RangeNotice | null {
+  const outside = figures.outside;
+  if (!outside || outside.before + outside.after === 0 || outside.earliest === null || outside.latest === null) return null;
+  const n = outside.before + outside.after;
+  const lie = n === 1 ? "lies" : "lie";
+  const span = `declared between ${monthLabel(outside.earliest)} and ${monthLabel(outside.latest)}`;
+  const text =
+    figures.total.incidents === 0
+      ? `No incidents were declared in this range. ${n} incident${n === 1 ? "" : "s"} ${lie} outside it, ${span}.`
+      : `${n} more incident${n === 1 ? "" : "s"} ${lie} outside this range, ${span}.`;
+  const from = outside.earliest < figures.from ? outside.earliest : figures.from;
+  const to = outside.latest > figures.to ? outside.latest : figures.to;
+  return { text, from, to };
+}
+
+/** How to ask for the wider range, from the API and from the CLI. */
+export function widerRangeHelp(notice: RangeNotice): { query: string; command: string } {
+  return { query: `?from=${notice.from}&to=${notice.to}`, command: `sitrep report --from ${notice.from} --to ${notice.to}` };
+}
+
 export function reportTitle(figures: ReliabilityFigures): string {
   return `Reliability report: ${monthLabel(figures.from)} to ${monthLabel(figures.to)}`;
 }

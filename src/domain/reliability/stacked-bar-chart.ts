@@ -22,6 +22,14 @@ const RIGHT = 16;
 const TOP = 56;
 const PLOT_HEIGHT = 200;
 const BOTTOM = 52;
+/**
+ * Generous widths per character (no font metrics without a browser): the
+ * 13px bold title and the 11px legend. Wide enough for any sans-serif, so the
+ * chart is never narrower than its own words.
+ */
+const TITLE_CHAR = 8.5;
+const LEGEND_CHAR = 7;
+const SWATCH = 28;
 
 /**
  * A stacked bar chart as standalone inline SVG (no script, no external
@@ -29,7 +37,9 @@ const BOTTOM = 52;
  * `<rect class="bar">` with a tooltip; the legend's swatches are `class="swatch"`.
  */
 export function stackedBarChart(chart: StackedBarChart): string {
-  const width = LEFT + RIGHT + chart.categories.length * (BAR + GAP);
+  const plotWidth = LEFT + RIGHT + chart.categories.length * (BAR + GAP);
+  // A short range (3 months) makes a narrow plot: the chart widens to fit its title and legend.
+  const width = Math.ceil(Math.max(plotWidth, LEFT + chart.title.length * TITLE_CHAR + RIGHT, legendEnd(chart.series) + RIGHT));
   const height = TOP + PLOT_HEIGHT + BOTTOM;
   const totals = chart.categories.map((_, i) => chart.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
   const { max, step } = niceScale(Math.max(0, ...totals));
@@ -37,7 +47,7 @@ export function stackedBarChart(chart: StackedBarChart): string {
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(chart.title)}" font-family="sans-serif" font-size="11">`,
     `<title>${escapeHtml(chart.title)}</title>`,
-    `<text x="${LEFT}" y="18" font-size="13" font-weight="bold">${escapeHtml(chart.title)}</text>`,
+    `<text class="chart-title" x="${LEFT}" y="18" font-size="13" font-weight="bold">${escapeHtml(chart.title)}</text>`,
     ...legend(chart.series),
     ...axis(max, step, width, y, chart.unit),
     ...chart.categories.flatMap((label, i) => bar(chart, i, label, y)),
@@ -51,11 +61,15 @@ function legend(series: readonly ChartSeries[]): string[] {
   return series.flatMap((s) => {
     const items = [
       `<rect class="swatch" x="${x}" y="30" width="12" height="12" fill="${s.color}"/>`,
-      `<text x="${x + 16}" y="40">${escapeHtml(s.name)}</text>`,
+      `<text class="legend" x="${x + 16}" y="40">${escapeHtml(s.name)}</text>`,
     ];
-    x += 28 + s.name.length * 7;
+    x += SWATCH + s.name.length * LEGEND_CHAR;
     return items;
   });
+}
+
+function legendEnd(series: readonly ChartSeries[]): number {
+  return series.reduce((x, s) => x + SWATCH + s.name.length * LEGEND_CHAR, LEFT);
 }
 
 function axis(max: number, step: number, width: number, y: (v: number) => number, unit: string): string[] {

@@ -95,11 +95,22 @@ describe("the /incident command parser", () => {
     });
     expect(ok('page "Checkout API" errors at 40%')).toEqual({ name: "page", service: "Checkout API", message: "errors at 40%" });
     expect(ok("runbook s3-outage")).toEqual({ name: "runbook", runbook: "s3-outage" });
+    expect(ok("resolve Fixed --force")).toEqual({ name: "phase", phase: "resolved", text: "Fixed", force: true });
+    expect(ok("reopen")).toEqual({ name: "phase", phase: "investigating", text: "", force: false });
+    expect(ok("reopen It came back")).toEqual({ name: "phase", phase: "investigating", text: "It came back", force: false });
+    expect(ok("followups")).toEqual({ name: "followups" });
+    expect(ok("followup done 12")).toEqual({ name: "followup_done", id: 12 });
+    expect(ok("followup done #12")).toEqual({ name: "followup_done", id: 12 });
+    expect(ok("followup done with the rollback script")).toMatchObject({ name: "followup", text: "done with the rollback script" });
   });
 
   it("answers every malformed command with what was wrong and the usage", () => {
     const cases: Array<[string, RegExp, string | null]> = [
-      ["launch rockets", /not an \/incident command/, null],
+      ["launch rockets", /not an \/incident command\.$/, null],
+      ["resoved it", /Did you mean `resolved`\?/, "resolved"],
+      ["follow fix it", /Did you mean `followup`\?/, "followup"],
+      ["comander <@U012AB3CD>", /Did you mean `commander`\?/, "commander"],
+      ["followup done", /id of the follow-up/, "followup"],
       ["declare", /title/, "declare"],
       ["declare --sev 1", /title/, "declare"],
       ["declare DB down --sev 7", /not a severity/, "declare"],

@@ -10,7 +10,6 @@ interface Manifest {
     slash_commands: Array<{ command: string; url: string; should_escape: boolean }>;
     shortcuts: Array<{ type: string; callback_id: string; name: string }>;
   };
-  oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -32,29 +31,5 @@ describe("slack/manifest.yaml", () => {
       manifest.settings.interactivity.request_url,
     ];
     for (const url of urls) expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
-  });
-
-  it("asks for the scopes of every Web API call Sitrep makes", () => {
-    const scopes = new Set(manifest.oauth_config.scopes.bot);
-    for (const scope of [
-      "commands",
-      "chat:write",
-      "chat:write.public",
-      "channels:manage",
-      "groups:write",
-      "channels:read",
-      "groups:read",
-      "channels:history",
-      "groups:history",
-      "channels:join",
-      "pins:write",
-      "reactions:read",
-      "files:write",
-      "files:read",
-      "bookmarks:write",
-      "bookmarks:read",
-    ]) {
-      expect(scopes.has(scope), scope).toBe(true);
-    }
   });
 });

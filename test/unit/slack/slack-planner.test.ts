@@ -30,17 +30,10 @@ describe("the Slack planner", () => {
   const declared = entryOf("incident_declared", { title: "Checkout errors", severity: 2 });
   const commander = entryOf("role_assigned", { role: "commander", user: "UDECL", previous: null });
 
-  it("opens the channel on a declaration: create, invite founders, header, entries, topic, announcement, in one ordering key", () => {
+  it("opens the channel on a declaration: create, invite founders, header (which shows the roles), topic, announcement, in one ordering key", () => {
     const after = incident({ commander: "UDECL", communications: null, channelId: null });
     const effects = plan({ after, entries: [declared, commander] });
-    expect(kinds(effects)).toEqual([
-      "slack.create_channel",
-      "slack.invite",
-      "slack.post_header",
-      "slack.post_entry",
-      "slack.set_topic",
-      "slack.announce",
-    ]);
+    expect(kinds(effects)).toEqual(["slack.create_channel", "slack.invite", "slack.post_header", "slack.set_topic", "slack.announce"]);
     expect(payloads(effects)[1]).toMatchObject({ users: ["UDECL"] });
     expect(effects.every((e) => e.type === "outbox" && e.message.orderingKey === "slack:1" && e.message.upstream === "slack")).toBe(true);
   });
@@ -53,12 +46,28 @@ describe("the Slack planner", () => {
     expect(plan({ after: incident({ mode: "imported" }), entries })).toEqual([]);
   });
 
-  it("invites a new role holder, posts the entry and refreshes header and topic", () => {
+  it("invites a new role holder and refreshes header and topic; the channel is told only when it was done elsewhere", () => {
     const before = incident({ channelId: "CINC", communications: null });
     const after = incident({ channelId: "CINC", communications: "UNEW" });
-    const effects = plan({ before, after, entries: [entryOf("role_assigned", { role: "communications", user: "UNEW", previous: null })] });
-    expect(kinds(effects)).toEqual(["slack.invite", "slack.post_entry", "slack.refresh_header", "slack.set_topic"]);
-    expect(payloads(effects)[0]).toEqual({ incidentId: 1, users: ["UNEW"] });
+    const assigned = (via: TimelineEntry["via"]) =>
+      entryOf("role_assigned", { role: "communications", user: "UNEW", previous: null }, { via });
+    const inSlack = plan({ before, after, entries: [assigned("slack")] });
+    expect(kinds(inSlack)).toEqual(["slack.invite", "slack.refresh_header", "slack.set_topic"]);
+    expect(payloads(inSlack)[0]).toEqual({ incidentId: 1, users: ["UNEW"] });
+    for (const via of ["api", "cli", "pagerduty"] as const) {
+      expect(kinds(plan({ before, after, entries: [assigned(via)] })), via).toEqual([
+        "slack.invite",
+        "slack.post_entry",
+        "slack.refresh_header",
+        "slack.set_topic",
+      ]);
+    }
+  });
+
+  it("does not post again what Sitrep ticked on the checklist itself", () => {
+    const same = incident({ channelId: "CINC" });
+    const tick = entryOf("checklist_ticked", { item: "first-update", label: "First", checked: true }, { via: "system", actor: "sitrep" });
+    expect(kinds(plan({ before: same, after: same, entries: [tick] }))).toEqual([]);
   });
 
   it("posts a handoff brief for a handoff", () => {
@@ -73,7 +82,7 @@ describe("the Slack planner", () => {
     ]);
   });
 
-  it("announces a phase change; a note only posts", () => {
+  it("announces a phase change; a note from elsewhere only posts, one from Slack not at all", () => {
     const before = incident({ channelId: "CINC" });
     const after = incident({ channelId: "CINC", phase: "identified" });
     const phase = entryOf("phase_changed", { from: "investigating", to: "identified", text: "cause", forced: false, updateId: 1 });
@@ -86,6 +95,7 @@ describe("the Slack planner", () => {
     expect(kinds(plan({ before, after: before, entries: [entryOf("note_added", { text: "hi" }, { via: "cli" })] }))).toEqual([
       "slack.post_entry",
     ]);
+    expect(kinds(plan({ before, after: before, entries: [entryOf("note_added", { text: "hi" })] }))).toEqual([]);
   });
 
   it("pins a captured message of the incident's channel", () => {
@@ -114,7 +124,7 @@ describe("the Slack planner", () => {
     expect(payloads(drafted)[1]).toMatchObject({ updateId: 7 });
 
     const approved = plan({ before: same, after: same, entries: [entryOf("status_update_approved", { updateId: 7, body: "Slow" })] });
-    expect(kinds(approved)).toEqual(["slack.post_entry", "slack.settle_approval", "slack.refresh_header"]);
+    expect(kinds(approved)).toEqual(["slack.settle_approval", "slack.refresh_header"]);
 
     const notWaiting = plan({
       before: same,

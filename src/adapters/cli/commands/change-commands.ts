@@ -3,6 +3,7 @@ import type { IncidentResponse } from "../api-types.js";
 import { refArg, severityOption, userArg } from "../args.js";
 import type { CommandContext } from "../context.js";
 import { renderIncidentLine } from "../render.js";
+import { publishedAnswer } from "../../../domain/where-published.js";
 
 /** Every command that changes an incident: update, phases, roles, severity, note, publish, source, impact. */
 export function registerChangeCommands(program: Command, context: CommandContext): void {
@@ -34,8 +35,9 @@ export function registerChangeCommands(program: Command, context: CommandContext
   }
 
   program
-    .command("investigating")
-    .description("back to investigating (commander only)")
+    .command("reopen")
+    .alias("investigating")
+    .description("back to investigating, also after resolution (commander only)")
     .argument("<incident>", "incident number", refArg)
     .argument("[text...]", "what to tell people")
     .action((ref: number, text: string[]) =>
@@ -112,11 +114,11 @@ export function registerChangeCommands(program: Command, context: CommandContext
 
   program
     .command("publish")
-    .description("put the incident on the status page")
+    .description("put the incident on the status page (a drill: on the practice view, /status?view=drill)")
     .argument("<incident>", "incident number", refArg)
     .option("--component <name...>", "affected components")
     .action((ref: number, options: { component?: string[] }) =>
-      change(ref, "publish", { components: options.component }, (r) => `#${r.incident.number} is on the status page`),
+      change(ref, "publish", { components: options.component }, (r) => publishedAnswer(r.incident)),
     );
 
   program

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { FollowUpJson, IncidentJson, IncidentResponse, UpdateJson } from "../api-types.js";
 import type { CommandContext } from "../context.js";
+import type { People } from "../people.js";
 import { renderIncident, renderIncidentLine, renderIncidentList } from "../render.js";
 import { refArg, severityOption } from "../args.js";
 
@@ -51,10 +52,10 @@ export function registerIncidentCommands(program: Command, context: CommandConte
     .argument("<incident>", "incident number", refArg)
     .action(async (ref: number) => {
       const { client, out } = context();
-      const result = await client.get<{ incident: IncidentJson; updates: UpdateJson[]; followUps: FollowUpJson[] }>(
+      const result = await client.get<{ incident: IncidentJson; updates: UpdateJson[]; followUps: FollowUpJson[]; people?: People }>(
         `/api/v1/incidents/${ref}`,
       );
       if (out.json) out.printJson(result);
-      else out.print(renderIncident(result.incident, result.updates, result.followUps));
+      else out.print(renderIncident(result.incident, result.updates, result.followUps, result.people));
     });
 }

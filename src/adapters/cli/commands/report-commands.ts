@@ -32,8 +32,15 @@ export function registerReportCommands(program: Command, context: CommandContext
     .option("--from <month>", "first month, e.g. 2023-06 (default: 11 months before --to)")
     .option("--to <month>", "last month, e.g. 2024-02 (default: this month)")
     .option("--format <format>", "html, md or json", formatOption, "html")
-    .action(async (options: { from?: string; to?: string; format: string }) => {
+    .option("--open", "print a link that opens the report in a browser, signed in to it (and nothing else) for an hour")
+    .action(async (options: { from?: string; to?: string; format: string; open?: boolean }) => {
       const { client, out } = context();
+      if (options.open) {
+        const range = { ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
+        const link = await client.post<{ url: string; expiresAt: string }>("/api/v1/report-links", range);
+        if (out.json) return out.printJson(link);
+        return out.print(`Open the reliability report (this link signs you in to the report only, until ${link.expiresAt}):\n${link.url}`);
+      }
       const format = out.json ? "json" : options.format;
       const query = new URLSearchParams({
         format,

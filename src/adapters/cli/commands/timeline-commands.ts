@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { EntryJson, FollowUpJson, IncidentResponse } from "../api-types.js";
 import { refArg, userArg } from "../args.js";
 import type { CommandContext } from "../context.js";
+import type { People } from "../people.js";
 import { renderFollowUps, renderTimeline } from "../render.js";
 
 /** timeline, followup, followups. */
@@ -12,9 +13,9 @@ export function registerTimelineCommands(program: Command, context: CommandConte
     .argument("<incident>", "incident number", refArg)
     .action(async (ref: number) => {
       const { client, out } = context();
-      const result = await client.get<{ incident: number; entries: EntryJson[] }>(`/api/v1/incidents/${ref}/timeline`);
+      const result = await client.get<{ incident: number; entries: EntryJson[]; people?: People }>(`/api/v1/incidents/${ref}/timeline`);
       if (out.json) out.printJson(result);
-      else out.print(renderTimeline(result.entries));
+      else out.print(renderTimeline(result.entries, result.people));
     });
 
   program

@@ -15,6 +15,7 @@ import { setSource } from "../../../app/set-source.js";
 import { PHASES } from "../../../domain/phase.js";
 import { ROLES } from "../../../domain/roles.js";
 import type { RouteRegistrar } from "../context.js";
+import { peopleIn } from "../people.js";
 import { presentEntry, presentFollowUp, presentIncident, presentUpdate } from "../presenters.js";
 import { handler, idempotencyKey, noBody } from "../route-helpers.js";
 
@@ -88,11 +89,12 @@ export const incidentRoutes: RouteRegistrar = (server, ctx) => {
     "/api/v1/incidents/:ref",
     handler(ctx, noBody, async ({ actor, ref }) => {
       const detail = await getIncident(app, actor, ref);
-      return {
+      const answer = {
         incident: presentIncident(detail.incident),
         updates: detail.updates.map(presentUpdate),
         followUps: detail.followUps.map((f) => presentFollowUp(f)),
       };
+      return { ...answer, people: await peopleIn(ctx.names, answer) };
     }),
   );
 
@@ -100,7 +102,8 @@ export const incidentRoutes: RouteRegistrar = (server, ctx) => {
     "/api/v1/incidents/:ref/timeline",
     handler(ctx, noBody, async ({ actor, ref }) => {
       const { incident, entries } = await getTimeline(app, actor, ref);
-      return { incident: incident.number, entries: entries.map(presentEntry) };
+      const presented = entries.map(presentEntry);
+      return { incident: incident.number, entries: presented, people: await peopleIn(ctx.names, presented) };
     }),
   );
 

@@ -31,12 +31,15 @@ const queryFor = (view: StatusPageView) => (view === "live" ? "" : `?view=${enco
 /**
  * The built-in public status page: GET /status, /status/incidents/{number}
  * and /status/feed.atom. No login; shows only public, non-private, live
- * incidents and nothing internal. The default when Statuspage is not
+ * incidents (published drills only on `?view=drill`) and nothing internal. The default when Statuspage is not
  * configured, and a mirror of it when it is.
  */
 export const publicStatusPageIntegration: IntegrationFactory = (runtime) => {
   const { app, config } = runtime;
-  const page = (view: StatusPageView): PageContext => ({ title: config.STATUS_PAGE_TITLE, query: queryFor(view) });
+  // The practice view says so in its title, on every page and in its feed.
+  const titleOf = (view: StatusPageView) =>
+    view === "drill" ? `[DRILL] ${config.STATUS_PAGE_TITLE} (practice: customers never see this)` : config.STATUS_PAGE_TITLE;
+  const page = (view: StatusPageView): PageContext => ({ title: titleOf(view), query: queryFor(view) });
   return {
     name: "status-page",
     routes: [
@@ -62,7 +65,7 @@ export const publicStatusPageIntegration: IntegrationFactory = (runtime) => {
           const incidents = await recentPublicIncidents(app, view, FEED_SIZE);
           // Never the Host header: the feed is publicly cacheable, so a forged Host would poison it.
           const baseUrl = (config.PUBLIC_URL ?? "").replace(/\/+$/, "");
-          const feed = renderAtomFeed(incidents, { title: config.STATUS_PAGE_TITLE, baseUrl, query: queryFor(view), now: app.clock.now() });
+          const feed = renderAtomFeed(incidents, { title: titleOf(view), baseUrl, query: queryFor(view), now: app.clock.now() });
           return reply
             .header("content-type", "application/atom+xml; charset=utf-8")
             .header("cache-control", "public, max-age=10")

@@ -1,4 +1,5 @@
 import type { ChecklistState } from "../../../app/checklist-state.js";
+import { SYSTEM_ACTOR } from "../../../domain/actor.js";
 import type { Incident } from "../../../domain/incident.js";
 import { encodeRef } from "./action-ids.js";
 import { who } from "./format.js";
@@ -40,11 +41,14 @@ export function checklistMessage(incident: Incident, items: readonly ChecklistSt
       ],
     });
   });
-  const ticks = items.filter((i) => i.checked && i.by !== null).map((i) => `${escapeMrkdwn(i.label)}: ${who(i.by)}`);
+  const ticks = items.filter((i) => i.checked && i.by !== null).map((i) => `${escapeMrkdwn(i.label)}: ${ticker(i.by!)}`);
   if (ticks.length > 0) blocks.push(context([`Ticked by ${ticks.join(" · ")}`]));
   const fallback = `Checklist for #${incident.number}: ${doneCount} of ${items.length} done`;
   return message(fallback, blocks);
 }
+
+/** Who ticked an item: a person, or Sitrep when it saw the item done itself. */
+const ticker = (by: string): string => (by === SYSTEM_ACTOR.id ? "Sitrep (it saw this done)" : who(by));
 
 /** The nag at resolution: the items nobody ticked. */
 export function checklistNagMessage(incident: Incident, open: ReadonlyArray<{ label: string }>): SlackMessage {
@@ -52,6 +56,6 @@ export function checklistNagMessage(incident: Incident, open: ReadonlyArray<{ la
   const head = `:warning: *#${incident.number} was resolved with ${open.length} checklist item${open.length === 1 ? "" : "s"} open:*`;
   return message(`#${incident.number} was resolved with checklist items open`, [
     section(`${head}\n${list}`),
-    context(["Tick them in the checklist above once done; they also show in the postmortem."]),
+    context(["Tick them in the checklist once done; they also show in the postmortem."]),
   ]);
 }

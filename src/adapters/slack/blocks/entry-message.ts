@@ -5,6 +5,7 @@ import { ROLE_DUTIES, ROLE_LABELS, type Role } from "../../../domain/roles.js";
 import { severityLabel } from "../../../domain/severity.js";
 import type { TimelineEntry } from "../../../domain/timeline.js";
 import { ACTION, encodeRef } from "./action-ids.js";
+import { plainFallback } from "./fallback-text.js";
 import { byline, phaseLabel, slackDate, who } from "./format.js";
 import { actions, button, context, escapeMrkdwn, message, section, userText, type Block, type SlackMessage } from "./kit.js";
 
@@ -23,6 +24,9 @@ export function roleDuties(role: Role): Block {
   return context(ROLE_DUTIES[role].map((line) => `_${escapeMrkdwn(line)}_`));
 }
 
+/** The same two lines as mrkdwn text, for an answer to the one who took the role. */
+export const roleDutiesText = (role: Role): string => ROLE_DUTIES[role].map((line) => `_${escapeMrkdwn(line)}_`).join("\n");
+
 /**
  * The message posted in the incident's channel for one timeline entry, naming
  * who did it and where (so API and CLI changes are echoed). Kinds this adapter
@@ -31,7 +35,7 @@ export function roleDuties(role: Role): Block {
 export function entryMessage(entry: TimelineEntry, incident: Incident): SlackMessage {
   const by = byline(entry.actor, entry.via);
   const ref = `#${incident.number}`;
-  const lines = (head: string, ...rest: Block[]) => message(head.replace(/[*_]/g, ""), [section(head), ...rest]);
+  const lines = (head: string, ...rest: Block[]) => message(plainFallback(head), [section(head), ...rest]);
   switch (entry.kind) {
     case "status_update_posted":
       return lines(`:speech_balloon: *Status update* (${PHASE_LABELS[entry.payload.phase]}) ${by}\n${quote(entry.payload.body)}`);

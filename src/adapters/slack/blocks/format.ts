@@ -8,18 +8,20 @@ export function who(actor: string | null): string {
   return isSlackUserId(actor) ? `<@${actor}>` : `\`${escapeMrkdwn(actor)}\``;
 }
 
+/** Where a change came from; Slack, where people read this, goes without saying. */
 const VIA_LABELS: Record<Via, string> = {
-  slack: "in Slack",
+  slack: "",
   api: "via the API",
   cli: "via CLI",
   pagerduty: "via PagerDuty",
   system: "by Sitrep",
 };
 
-/** "by <@U1> via CLI": who made a change and where it came from. */
+/** "by <@U1> via CLI": who made a change and, unless it was made in Slack, where it came from. */
 export function byline(actor: string, via: string): string {
   const where = VIA_LABELS[via as Via] ?? `via ${escapeMrkdwn(via)}`;
-  return via === "system" ? "by Sitrep" : `by ${who(actor)} ${where}`;
+  if (via === "system") return "by Sitrep";
+  return where === "" ? `by ${who(actor)}` : `by ${who(actor)} ${where}`;
 }
 
 export const PHASE_EMOJI: Record<Phase, string> = {

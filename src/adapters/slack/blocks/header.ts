@@ -22,6 +22,8 @@ export interface HeaderExtras {
 /** The status page's state as the header shows it: draft (not on it), awaiting approval, publishing, published or failed. */
 export function statuspageLabel(incident: Incident, extras: HeaderExtras = {}): string {
   if (incident.private) return "Private: never published";
+  // An internal incident that ended without being published was never a draft of anything.
+  if (incident.phase === "resolved" && !incident.public && incident.statuspageState === "none") return "Internal: not published";
   const state = STATUSPAGE_LABELS[incident.statuspageState];
   return extras.awaitingApproval ? `:hourglass: Update awaiting approval by the commander · ${state}` : state;
 }

@@ -2,9 +2,9 @@ import type { OutboxRecord } from "../../../db/outbox-queue.js";
 import type { StatusUpdate } from "../../../domain/status-update.js";
 import { approvalRequestMessage, approvalSettledMessage } from "../blocks/approval-request.js";
 import { approvalSchema } from "../planner/outbox-kinds.js";
-import { platformCode, slackCall } from "../web-api-errors.js";
+import { platformCode } from "../web-api-errors.js";
 import { channelOf, type DeliveryContext } from "./delivery-context.js";
-import { findPosted, postOnce } from "./post-once.js";
+import { findPosted, postOnce, updateMessage } from "./post-once.js";
 
 const requestKey = (update: StatusUpdate) => `approval:${update.id}`;
 
@@ -30,7 +30,7 @@ export async function settleApproval(ctx: DeliveryContext, record: OutboxRecord)
   const ts = await findPosted(ctx, channel, requestKey(update), update.postedAt);
   if (ts === null) return;
   try {
-    await slackCall("chat.update", () => ctx.client.chat.update({ channel, ts, ...approvalSettledMessage(incident, update) }));
+    await updateMessage(ctx, channel, ts, approvalSettledMessage(incident, update));
   } catch (error) {
     if (platformCode(error) !== "message_not_found") throw error;
   }

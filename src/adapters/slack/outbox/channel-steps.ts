@@ -9,7 +9,7 @@ import { inviteSchema, pinSchema } from "../planner/outbox-kinds.js";
 import { platformCode, slackCall } from "../web-api-errors.js";
 import { channelOf, incidentOf, type DeliveryContext } from "./delivery-context.js";
 import { openChannel } from "./open-channel.js";
-import { postOnce } from "./post-once.js";
+import { postOnce, updateMessage } from "./post-once.js";
 
 /** Invite errors about one user that no retry can fix; the others still get in. */
 const USER_ERRORS = new Set(["cant_invite_self", "user_not_found", "cant_invite", "user_is_restricted", "ura_max_channels", "no_user"]);
@@ -65,7 +65,7 @@ export async function refreshHeader(ctx: DeliveryContext, record: OutboxRecord):
   if (incident.headerTs === null) return postHeader(ctx, record);
   const msg = await currentHeader(ctx, incident);
   try {
-    await slackCall("chat.update", () => ctx.client.chat.update({ channel, ts: incident.headerTs!, ...msg }));
+    await updateMessage(ctx, channel, incident.headerTs!, msg);
   } catch (error) {
     if (platformCode(error) !== "message_not_found") throw error;
     ctx.log.warn({ incident: incident.number }, "the header was deleted; posting it again");
@@ -93,8 +93,9 @@ async function currentHeader(ctx: DeliveryContext, incident: Incident): Promise<
 
 export async function setTopic(ctx: DeliveryContext, record: OutboxRecord): Promise<void> {
   const { incident, channel } = await channelOf(ctx, record);
-  const name = (user: string | null) =>
-    user === null ? Promise.resolve(null) : isSlackUserId(user) ? ctx.names.of(user) : Promise.resolve(user);
+  // Topics do not format mentions: people by name, or by id when Slack does not say.
+  const name = async (user: string | null) =>
+    user === null ? null : isSlackUserId(user) ? ((await ctx.names?.nameOf(user)) ?? user) : user;
   const names = { commander: await name(incident.commander), communications: await name(incident.communications) };
   await slackCall("conversations.setTopic", () => ctx.client.conversations.setTopic({ channel, topic: channelTopic(incident, names) }));
 }

@@ -1,12 +1,12 @@
 import type { webApi } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.js";
+import type { PeopleNames } from "../../../app/ports.js";
 import { findIncidentById } from "../../../app/find-incident.js";
 import type { OutboxRecord } from "../../../db/outbox-queue.js";
 import type { SlackPostStore } from "../../../db/stores/slack-post-store.js";
 import type { Incident } from "../../../domain/incident.js";
 import type { Logger } from "../../../logger.js";
 import type { BotIdentity } from "../bot-identity.js";
-import type { DisplayNames } from "../display-names.js";
 import type { ChannelPacer } from "./channel-pacer.js";
 import { SlackApiError } from "../web-api-errors.js";
 
@@ -19,8 +19,8 @@ export interface DeliveryContext {
   readonly announceChannel?: string;
   /** The checklist message and postmortem files posted, to find again. */
   readonly posts: SlackPostStore;
-  /** Display names, for the channel topic (where mentions do not format). */
-  readonly names: DisplayNames;
+  /** Display names for the fallback (notification) text, which Slack shows without resolving mentions. */
+  readonly names?: PeopleNames;
   /** About one message a second per channel (bursts of a few); absent: unpaced. */
   readonly pacer?: ChannelPacer;
 }

@@ -5,10 +5,10 @@ import { checklistMessage, checklistNagMessage } from "../blocks/checklist-messa
 import { runbookMessages, runbookSuggestionsMessage } from "../blocks/runbook-message.js";
 import { readEntry } from "../planner/outbox-kinds.js";
 import { postRunbookSchema, tellChannelSchema } from "../planner/kit-kinds.js";
-import { platformCode, slackCall, SlackApiError } from "../web-api-errors.js";
+import { platformCode, SlackApiError } from "../web-api-errors.js";
 import { WEB_API_TIMEOUT_MS } from "../web-client.js";
 import { channelOf, type DeliveryContext } from "./delivery-context.js";
-import { postOnce } from "./post-once.js";
+import { postOnce, updateMessage } from "./post-once.js";
 
 const checklistKey = (incident: Incident) => `checklist:${incident.id}`;
 
@@ -41,7 +41,7 @@ export async function refreshChecklist(ctx: DeliveryContext, record: OutboxRecor
   if (!known?.ts) return postChecklist(ctx, record);
   try {
     const msg = await renderChecklist(ctx, incident);
-    await slackCall("chat.update", () => ctx.client.chat.update({ channel: known.channel, ts: known.ts!, ...msg }));
+    await updateMessage(ctx, known.channel, known.ts!, msg);
   } catch (error) {
     if (platformCode(error) !== "message_not_found") throw error;
     ctx.log.warn({ incident: incident.number }, "the checklist was deleted; posting it again");
@@ -53,7 +53,10 @@ export async function checklistNag(ctx: DeliveryContext, record: OutboxRecord): 
   const entry = readEntry(record.payload);
   if (entry.kind !== "checklist_open_at_resolution") return;
   const { incident, channel } = await channelOf(ctx, record);
-  await postOnce(ctx, record, channel, `entry:${entry.id}`, checklistNagMessage(incident, entry.payload.open));
+  // In the checklist's thread: the channel already reads "resolved"; whoever ticks the items finds them there.
+  const checklist = await ctx.posts.find(checklistKey(incident));
+  const threadTs = checklist?.ts ?? undefined;
+  await postOnce(ctx, record, channel, `entry:${entry.id}`, checklistNagMessage(incident, entry.payload.open), { threadTs });
 }
 
 /** The runbooks suggested at declaration, with their titles as they are in the library now. */
@@ -63,8 +66,11 @@ export async function suggestRunbooks(ctx: DeliveryContext, record: OutboxRecord
   const library = ctx.app.library?.runbooks ?? [];
   const runbooks = entry.payload.runbooks.flatMap((name) => library.filter((r) => r.name === name));
   if (runbooks.length === 0) return;
-  const { channel } = await channelOf(ctx, record);
-  await postOnce(ctx, record, channel, `entry:${entry.id}`, runbookSuggestionsMessage(runbooks));
+  const { incident, channel } = await channelOf(ctx, record);
+  // In the header's thread, so declaring leaves the channel the header and the checklist.
+  await postOnce(ctx, record, channel, `entry:${entry.id}`, runbookSuggestionsMessage(runbooks), {
+    threadTs: incident.headerTs ?? undefined,
+  });
 }
 
 /** A runbook in the channel, in as many messages as it needs; each part is posted once. */

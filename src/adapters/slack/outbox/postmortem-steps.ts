@@ -45,7 +45,7 @@ async function upload(
   job: { key: string; incident: Incident; channel: string; requestedBy: string },
 ): Promise<SharedFile> {
   const { incident, channel } = job;
-  const markdown = await exportPostmortem(ctx.app, SYSTEM_ACTOR, incident.number);
+  const markdown = await exportPostmortem(ctx.app, SYSTEM_ACTOR, incident.number, ctx.names);
   const bytes = Buffer.from(markdown, "utf8");
   const filename = `incident-${incident.number}-postmortem.md`;
   const target = await slackCall("files.getUploadURLExternal", () =>

@@ -2,7 +2,7 @@ import type { Change, Effect, EffectPlanner } from "../../../app/effects.js";
 import { isSlackUserId } from "../../../domain/actor.js";
 import type { Incident } from "../../../domain/incident.js";
 import type { TimelineEntry } from "../../../domain/timeline.js";
-import { KIT_ENTRY_KINDS } from "./kit-planner.js";
+import { postedInChannel } from "./echo-policy.js";
 import { APPROVAL_KIND, entryPayload, KIND, slackStep, type SlackKind } from "./outbox-kinds.js";
 
 export interface SlackPlannerOptions {
@@ -23,6 +23,8 @@ const HEADER_FIELDS = [
   "mode",
 ] as const;
 const TOPIC_FIELDS = ["title", "phase", "severity", "commander", "communications"] as const;
+
+const SHOWN_IN_NEW_HEADER: ReadonlySet<TimelineEntry["kind"]> = new Set(["role_assigned", "incident_published"]);
 
 function changed(change: Change, names: ReadonlyArray<keyof Incident>): boolean {
   const { before, after } = change;
@@ -73,10 +75,12 @@ function approvalSteps(entries: readonly TimelineEntry[]): Array<[SlackKind, num
 
 /**
  * Everything Slack shows about an incident comes from its timeline: the
- * declaration opens the channel; every later entry is posted in it (naming who
- * and from where); state changes refresh the pinned header and the topic; new
- * role holders are invited; phase changes are announced unless the incident is
- * private. One ordering key per incident keeps these in order.
+ * declaration opens the channel and pins its header; later entries are posted
+ * in it when people need to read them (echo-policy.ts: what was done in Slack
+ * shows in the header, not again as a message); state changes refresh the
+ * pinned header and the topic; new role holders are invited; the declaration
+ * and phase changes are announced (one message per incident, edited in place)
+ * unless the incident is private. One ordering key per incident keeps these in order.
  */
 export function slackPlanner(options: SlackPlannerOptions): EffectPlanner {
   return (change) => {
@@ -93,8 +97,10 @@ export function slackPlanner(options: SlackPlannerOptions): EffectPlanner {
     if (invitees.length > 0) add(KIND.invite, { users: [...new Set(invitees)] });
     if (declared) add(KIND.postHeader);
     for (const entry of change.entries) {
-      if (entry.kind === "incident_declared" || KIT_ENTRY_KINDS.has(entry.kind)) continue;
-      add(entry.kind === "role_handed_off" ? KIND.handoffBrief : KIND.postEntry, entryPayload(entry));
+      // The declaration's roles and publication show in the header it pins; its runbooks go in the header's thread.
+      if (postedInChannel(entry) && !(declared && SHOWN_IN_NEW_HEADER.has(entry.kind))) {
+        add(entry.kind === "role_handed_off" ? KIND.handoffBrief : KIND.postEntry, entryPayload(entry));
+      }
       if (entry.kind === "message_pinned" && entry.payload.message.channel === incident.channelId) {
         add(KIND.pin, { channel: entry.payload.message.channel, ts: entry.payload.message.ts });
       }

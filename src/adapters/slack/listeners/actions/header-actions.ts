@@ -11,6 +11,7 @@ import { assignRole } from "../../../../app/assign-role.js";
 import { conflict, invalidInput } from "../../../../domain/errors.js";
 import { isPhase } from "../../../../domain/phase.js";
 import { ROLE_LABELS, type Role } from "../../../../domain/roles.js";
+import { roleDutiesText } from "../../blocks/entry-message.js";
 import { ACTION, decodeRef } from "../../blocks/action-ids.js";
 import { phaseModal, updateModal, type Modal } from "../../blocks/modals.js";
 import { slackCall } from "../../web-api-errors.js";
@@ -78,7 +79,9 @@ function registerRoleControls(bolt: App, ctx: ListenerContext): void {
     if (!ref) throw invalidInput("value", "This control is not for an incident.");
     const { incident, actor } = await incidentFor(ctx, userId, ref.number, channelId);
     await assignRole(ctx.app, { actor, ref: incident.number, role, user: target });
-    return `:white_check_mark: <@${target}> is now the ${ROLE_LABELS[role].toLowerCase()} of #${incident.number}.`;
+    const done = `:white_check_mark: <@${target}> is now the ${ROLE_LABELS[role].toLowerCase()} of #${incident.number}.`;
+    // The header shows the change to everyone; whoever took the role is told what it means.
+    return target === userId ? `${done}\n${roleDutiesText(role)}` : done;
   };
 
   bolt.action<BlockAction<ButtonAction>>({ action_id: ACTION.takeRole }, async ({ ack, body, action, respond }) => {

@@ -2,12 +2,14 @@ import { assignRole } from "../../../../app/assign-role.js";
 import { changePhase } from "../../../../app/change-phase.js";
 import { handOff } from "../../../../app/hand-off.js";
 import { publishIncident } from "../../../../app/publish-incident.js";
+import { publishedAnswer } from "../../../../domain/where-published.js";
 import { setImpact } from "../../../../app/set-impact.js";
 import { setSeverity } from "../../../../app/set-severity.js";
 import { setSource } from "../../../../app/set-source.js";
 import { readTime, utcAndLocal } from "../../../../domain/local-time.js";
 import { PHASE_LABELS } from "../../../../domain/phase.js";
 import { severityLabel } from "../../../../domain/severity.js";
+import { roleDutiesText } from "../../blocks/entry-message.js";
 import type { SlackCommand } from "../../command-parser.js";
 import { done, type Answer, type InChannel } from "./command-request.js";
 
@@ -16,9 +18,8 @@ type Of<N extends SlackCommand["name"]> = InChannel<Extract<SlackCommand, { name
 export async function runRole({ request, incident, actor, command, idempotencyKey }: Of<"commander" | "comms">): Promise<Answer> {
   const role = command.name === "commander" ? "commander" : "communications";
   await assignRole(request.ctx.app, { actor, ref: incident.number, role, user: command.user, idempotencyKey });
-  return done(
-    `<@${command.user}> is now the ${role === "commander" ? "incident commander" : "communications lead"} of #${incident.number}.`,
-  );
+  const text = `<@${command.user}> is now the ${role === "commander" ? "incident commander" : "communications lead"} of #${incident.number}.`;
+  return done(command.user === request.userId ? `${text}\n${roleDutiesText(role)}` : text);
 }
 
 export async function runHandoff({ request, incident, actor, command, idempotencyKey }: Of<"handoff">): Promise<Answer> {
@@ -29,7 +30,8 @@ export async function runHandoff({ request, incident, actor, command, idempotenc
 export async function runPhase({ request, incident, actor, command, idempotencyKey }: Of<"phase">): Promise<Answer> {
   const { phase, text, force } = command;
   await changePhase(request.ctx.app, { actor, ref: incident.number, to: phase, text, force, idempotencyKey });
-  return done(`#${incident.number} is now ${PHASE_LABELS[phase].toLowerCase()}.`);
+  const reopened = phase === "investigating" && incident.phase === "resolved" ? " (reopened)" : "";
+  return done(`#${incident.number} is now ${PHASE_LABELS[phase].toLowerCase()}${reopened}.`);
 }
 
 export async function runSeverity({ request, incident, actor, command, idempotencyKey }: Of<"severity">): Promise<Answer> {
@@ -39,7 +41,7 @@ export async function runSeverity({ request, incident, actor, command, idempoten
 
 export async function runPublish({ request, incident, actor, idempotencyKey }: Of<"publish">): Promise<Answer> {
   await publishIncident(request.ctx.app, { actor, ref: incident.number, idempotencyKey });
-  return done(`#${incident.number} is now customer-facing; it goes on the status page.`);
+  return done(publishedAnswer(incident));
 }
 
 export async function runSource({ request, incident, actor, command, idempotencyKey }: Of<"source">): Promise<Answer> {

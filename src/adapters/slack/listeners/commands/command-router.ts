@@ -7,7 +7,7 @@ import type { Answer, CommandRequest, InChannel } from "./command-request.js";
 import { openDeclareForm, runDeclare } from "./declare-commands.js";
 import { runHelp, runList, runStatus } from "./info-commands.js";
 import { runDrill, runPage, runPostmortem, runRunbook } from "./kit-commands.js";
-import { runFollowUp, runNote, runUpdate } from "./timeline-commands.js";
+import { runFollowUp, runFollowUpDone, runFollowUps, runNote, runUpdate } from "./timeline-commands.js";
 
 type ChannelHandler = (call: InChannel<never>) => Promise<Answer>;
 
@@ -23,6 +23,8 @@ const IN_CHANNEL: Partial<Record<SlackCommand["name"], ChannelHandler>> = {
   note: runNote,
   publish: runPublish,
   followup: runFollowUp,
+  followup_done: runFollowUpDone,
+  followups: runFollowUps,
   source: runSource,
   impact: runImpact,
   page: runPage,
@@ -45,7 +47,7 @@ export async function routeCommand(request: CommandRequest, command: SlackComman
 }
 
 function notInIncidentChannel(command: SlackCommand): Answer {
-  const name = command.name === "phase" ? command.phase : command.name;
+  const name = command.name === "phase" ? (command.phase === "investigating" ? "reopen" : command.phase) : command.name;
   const usage = isSubcommand(name) ? `\nUsage: ${usageLine(name)}` : "";
   return ephemeral(
     `:warning: \`/incident ${name}\` works in an incident's channel, and this channel is not one. ` +

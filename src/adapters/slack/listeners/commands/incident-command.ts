@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { escapeMrkdwn } from "../../blocks/kit.js";
 import { parseCommand } from "../../command-parser.js";
-import { helpText, usageLine } from "../../command-usage.js";
+import { usageLine } from "../../command-usage.js";
 import { ephemeral, type ListenerContext } from "../listener-context.js";
 import { routeCommand } from "./command-router.js";
 import { answerInTime } from "./answer-in-time.js";
@@ -15,7 +15,8 @@ export function registerIncidentCommand(bolt: App, ctx: ListenerContext): void {
   bolt.command("/incident", async ({ command, ack }) => {
     const parsed = parseCommand(command.text ?? "");
     if (!parsed.ok) {
-      const usage = parsed.usage ? `Usage: ${usageLine(parsed.usage)}` : helpText();
+      // One usage line, not the whole help: `/incident help` is there for that.
+      const usage = parsed.usage ? `Usage: ${usageLine(parsed.usage)}` : "`/incident help` lists every command.";
       await ack(ephemeral(`:warning: ${escapeMrkdwn(parsed.error)}\n${usage}`));
       return;
     }
