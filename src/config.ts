@@ -68,6 +68,7 @@ const schema = z.object({
   DATA_DIR: z.string().default("./data"),
   RUNBOOKS_DIR: z.string().default("./runbooks"),
   API_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   STATUS_UPDATE_INTERVAL: duration("PT20M"),
   MONITORING_WINDOW: duration("PT30M"),

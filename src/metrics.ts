@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
 /** Seconds; from a few milliseconds (an ack) to a minute (a reminder held back by an outage). */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -16,6 +16,8 @@ export interface Metrics {
   readonly commandLatency: Histogram<"subcommand">;
   /** Inbound webhooks (PagerDuty, Slack events and interactions): request in to answer out. */
   readonly webhookLatency: Histogram<"source" | "kind">;
+  /** Requests to /slack/events refused before any work (forged, replayed, unsigned), by reason; never counted as commands. */
+  readonly slackRefused: Counter<"reason">;
 }
 
 export function createMetrics(options: { processMetrics?: boolean } = {}): Metrics {
@@ -43,6 +45,12 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       help: "Inbound webhooks (PagerDuty, Slack events and interactions): time from the request arriving to the answer",
       labelNames: ["source", "kind"],
       buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+    slackRefused: new Counter({
+      name: "sitrep_slack_requests_refused_total",
+      help: "Requests to /slack/events refused before any work: unsigned, bad signature, or dated more than 5 minutes away",
+      labelNames: ["reason"],
       registers: [registry],
     }),
   };

@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor.js";
+import { cleanText } from "../domain/validation.js";
 import { invalidInput } from "../domain/errors.js";
 import { entry, type CapturedMessage } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
@@ -26,6 +27,8 @@ export async function captureMessage(ctx: AppContext, input: CaptureMessageInput
   return runIncidentUseCase(ctx, "capture_message", undefined, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const by = { actor: actor.id, via: actor.via, occurredAt: input.occurredAt, dedupeKey: `pin:${message.channel}:${message.ts}` };
-    return recordChange(ctx, tx, incident, incident, {}, [entry("message_pinned", by, { message })]);
+    return recordChange(ctx, tx, incident, incident, {}, [
+      entry("message_pinned", by, { message: { ...message, text: cleanText(message.text) } }),
+    ]);
   });
 }

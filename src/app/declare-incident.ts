@@ -5,7 +5,7 @@ import { nextUpdateDue } from "../domain/policies.js";
 import { suggestRunbooks } from "../domain/runbooks.js";
 import { isSeverity, type Severity } from "../domain/severity.js";
 import { entry, type NewTimelineEntry } from "../domain/timeline.js";
-import { optionalText, requireText, TITLE_MAX } from "../domain/validation.js";
+import { cleanNames, optionalText, requireName, TITLE_MAX } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { orThrow } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
@@ -34,12 +34,12 @@ export const DEFAULT_SEVERITY: Severity = 3;
 
 /** Anyone may declare. The incident gets the next number, its declaration and roles in the timeline. */
 export async function declareIncident(ctx: AppContext, input: DeclareIncidentInput): Promise<IncidentResult> {
-  const title = orThrow(requireText("title", input.title, TITLE_MAX));
+  const title = orThrow(requireName("title", input.title, TITLE_MAX));
   const description = orThrow(optionalText("description", input.description));
   const severity = input.severity ?? DEFAULT_SEVERITY;
   if (!isSeverity(severity)) throw invalidInput("severity", "severity must be 1, 2, 3 or 4.");
   if (input.public && input.private) throw invalidInput("private", "A private incident cannot be public.");
-  const components = [...new Set((input.components ?? []).map((c) => c.trim()).filter((c) => c.length > 0))];
+  const components = cleanNames(input.components);
   const mode = input.mode ?? "live";
   const { actor } = input;
   const commander = input.commander !== undefined ? input.commander : isSlackUserId(actor.id) ? actor.id : null;

@@ -21,9 +21,10 @@ export async function getIncident(ctx: AppContext, actor: Actor, ref: IncidentRe
   return { incident, updates, followUps };
 }
 
-/** Newest first; private incidents the actor may not see are left out. */
+/** Newest first; private incidents the actor may not see are left out before the limit, so they never crowd out the rest. */
 export async function listIncidents(ctx: AppContext, actor: Actor, filter: IncidentFilter): Promise<Incident[]> {
-  const incidents = await ctx.db.read.incidents.list(filter);
+  const visibleTo = actor.isAdmin || actor.privateAccess ? undefined : actor.id;
+  const incidents = await ctx.db.read.incidents.list({ ...filter, visibleTo });
   return incidents.filter((incident) => canSee(actor, incident));
 }
 

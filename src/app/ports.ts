@@ -41,6 +41,8 @@ export interface IncidentFilter {
   readonly modes?: readonly IncidentMode[];
   readonly declaredFrom?: Date;
   readonly declaredTo?: Date;
+  /** Only incidents this person may see (private ones only as their responder); applied before the limit. */
+  readonly visibleTo?: string;
   readonly limit?: number;
 }
 

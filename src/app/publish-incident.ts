@@ -3,6 +3,7 @@ import { approvalFor } from "../domain/approval.js";
 import { conflict, forbidden } from "../domain/errors.js";
 import { authorize } from "../domain/permissions.js";
 import { entry } from "../domain/timeline.js";
+import { cleanNames } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, type IncidentRef } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
@@ -25,7 +26,7 @@ export async function publishIncident(ctx: AppContext, input: PublishIncidentInp
     if (!decision.allowed) throw forbidden(decision.reason);
     if (incident.private) throw conflict(`Incident #${incident.number} is private; private incidents are never published.`);
     if (incident.public) throw conflict(`Incident #${incident.number} is already on the status page.`);
-    const components = [...new Set([...incident.components, ...(input.components ?? []).map((c) => c.trim()).filter(Boolean)])];
+    const components = cleanNames([...incident.components, ...(input.components ?? [])]);
     const now = ctx.clock.now();
     // The status page opens with the latest update — unless the team wants the commander to
     // approve public words and the publisher is not the commander: then with the standard wording,

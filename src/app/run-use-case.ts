@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Actor } from "../domain/actor.js";
-import type { IncidentRef } from "./incident-access.js";
+import { visibleOrThrow, type IncidentRef } from "./incident-access.js";
 import { conflict } from "../domain/errors.js";
 import type { Incident } from "../domain/incident.js";
 import type { TimelineEntry } from "../domain/timeline.js";
@@ -45,7 +45,7 @@ export async function runIncidentUseCase(
     const known = request?.ref === undefined ? undefined : { incidentNumber: request.ref, fingerprint };
     if (key !== null) {
       const claim = await tx.idempotency.claim(key, useCase, ctx.clock.now(), known ?? null);
-      if (!claim.fresh) return replay(tx, claim.result, fingerprint);
+      if (!claim.fresh) return replay(tx, request!.actor, claim.result, fingerprint);
     }
     const recorded = await work(tx);
     if (key !== null && known === undefined) await tx.idempotency.remember(key, { incidentId: recorded.incident.id, fingerprint });
@@ -63,7 +63,8 @@ function fingerprintOf(request: IdempotentRequest | undefined): string {
   return createHash("sha256").update(canonical).digest("base64url");
 }
 
-async function replay(tx: Tx, stored: unknown, fingerprint: string | null): Promise<IncidentResult> {
+/** The first call's answer, as the incident is now, and only to someone who may still see it. */
+async function replay(tx: Tx, actor: Actor, stored: unknown, fingerprint: string | null): Promise<IncidentResult> {
   const earlier = (stored as { fingerprint?: string } | null)?.fingerprint;
   if (earlier !== undefined && earlier !== fingerprint) {
     throw conflict("This Idempotency-Key was already used for a different request; use a new key for a new request.");
@@ -76,5 +77,6 @@ async function replay(tx: Tx, stored: unknown, fingerprint: string | null): Prom
         ? await tx.incidents.findById(incidentId)
         : null;
   if (incident === null) throw new Error(`idempotency record without incident: ${JSON.stringify(stored)}`);
-  return { incident, entries: [], replayed: true };
+  // A private incident's responder who has since lost the role must not get it back through a replay.
+  return { incident: visibleOrThrow(incident, incident.number, actor), entries: [], replayed: true };
 }

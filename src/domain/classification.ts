@@ -1,5 +1,6 @@
 import { invalidInput, SitrepError } from "./errors.js";
 import type { IncidentSource } from "./incident.js";
+import { cleanName } from "./validation.js";
 
 export interface Classification {
   readonly source: IncidentSource;
@@ -30,7 +31,7 @@ export function decideClassification(request: ClassificationRequest, currentCaus
   if (request.source !== "internal" && request.source !== "upstream") {
     return invalidInput("source", "source must be internal or upstream.");
   }
-  const provider = request.provider?.trim() || null;
+  const provider = cleanName(request.provider) || null;
   if (request.source === "upstream" && provider === null) {
     return invalidInput("provider", "An upstream source needs its provider, for example: upstream AWS.");
   }
@@ -40,7 +41,7 @@ export function decideClassification(request: ClassificationRequest, currentCaus
 }
 
 export function normalizeCauses(raw: readonly string[]): string[] | SitrepError {
-  const causes = [...new Set(raw.map((c) => c.trim().toLowerCase()).filter(Boolean))];
+  const causes = [...new Set(raw.map((c) => cleanName(c).toLowerCase()).filter(Boolean))];
   if (causes.length > MAX_CAUSES) return invalidInput("causes", `At most ${MAX_CAUSES} cause categories.`);
   const bad = causes.find((c) => !CAUSE.test(c));
   if (bad !== undefined) {

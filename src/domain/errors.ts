@@ -4,7 +4,16 @@
  * (HTTP status and JSON, an ephemeral Slack message, one CLI line).
  */
 export type ErrorCode =
-  "invalid_input" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "upstream_failure" | "unavailable";
+  | "invalid_input"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  /** Too many of one action in a while (paging); the message says when it may be tried again. */
+  | "rate_limited"
+  | "upstream_failure"
+  | "unavailable";
 
 export class SitrepError extends Error {
   readonly code: ErrorCode;
@@ -26,6 +35,7 @@ export const invalidInput = (field: string, message: string) => new SitrepError(
 export const notFound = (message: string) => new SitrepError("not_found", message);
 export const forbidden = (message: string) => new SitrepError("forbidden", message);
 export const conflict = (message: string) => new SitrepError("conflict", message);
+export const rateLimited = (message: string) => new SitrepError("rate_limited", message);
 
 export function isSitrepError(error: unknown): error is SitrepError {
   return error instanceof SitrepError;

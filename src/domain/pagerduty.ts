@@ -1,7 +1,7 @@
 import type { Actor } from "./actor.js";
 import type { Incident } from "./incident.js";
 import type { Severity } from "./severity.js";
-import { TITLE_MAX } from "./validation.js";
+import { cleanName, TITLE_MAX } from "./validation.js";
 
 /** Who acts when PagerDuty does: it may see private incidents, and it changes nothing a person holds. */
 export const PAGERDUTY_ACTOR: Actor = { id: "pagerduty", via: "pagerduty", isAdmin: false, privateAccess: true };
@@ -101,7 +101,7 @@ export function severityFromPagerduty(priority: string | null, urgency: Pagerdut
 
 /** PagerDuty titles can be empty or longer than ours. */
 export function titleFromAlert(alert: PagerdutyAlert): string {
-  const title = alert.title.replace(/\s+/g, " ").trim();
+  const title = cleanName(alert.title);
   if (title.length === 0) return `PagerDuty incident ${alert.number !== null ? `#${alert.number}` : alert.id}`;
   return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
 }

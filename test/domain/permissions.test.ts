@@ -4,8 +4,8 @@ import { authorize, type Action } from "../../src/domain/permissions.js";
 import { canSee } from "../../src/domain/visibility.js";
 import { adminActor, bystander, commander, comms, incident } from "./fixtures.js";
 
-const ANYONE: Action[] = ["declare", "add_note", "add_follow_up", "tick_checklist", "page_team"];
-const LEADS: Action[] = ["assign_role", "hand_off", "change_phase", "set_severity", "post_update", "publish", "classify", "set_impact"];
+const ANYONE: Action[] = ["declare", "add_note", "add_follow_up", "tick_checklist"];
+const LEADS: Action[] = ["assign_role", "page_team", "change_phase", "set_severity", "post_update", "publish", "classify", "set_impact"];
 
 describe("who may do what", () => {
   it("lets anyone declare, add notes and follow-ups", () => {
@@ -34,7 +34,28 @@ describe("who may do what", () => {
     expect(authorize("take_role", bystander, vacant, { role: "commander" }).allowed).toBe(true);
     expect(authorize("take_role", bystander, vacant, { role: "communications" }).allowed).toBe(true);
     expect(authorize("take_role", bystander, incident(), { role: "commander" }).allowed).toBe(false);
-    expect(authorize("take_role", comms, incident(), { role: "commander" }).allowed).toBe(true);
+    expect(authorize("take_role", comms, incident(), { role: "commander" }).allowed).toBe(false);
+  });
+
+  it("moves a held commander role only by the commander's or an admin's hand: no chain from the comms role", () => {
+    const held = incident();
+    for (const [actor, allowed] of [
+      [commander, true],
+      [adminActor, true],
+      [comms, false],
+      [bystander, false],
+    ] as const) {
+      expect(authorize("assign_role", actor, held, { role: "commander" }).allowed, `${actor.id} assigns`).toBe(allowed);
+      expect(authorize("hand_off", actor, held).allowed, `${actor.id} hands off`).toBe(allowed);
+    }
+    expect(authorize("take_role", comms, held, { role: "commander" })).toEqual({
+      allowed: false,
+      reason: "Only the commander (<@UCMD>) or an admin can change the commander of incident #42.",
+    });
+    // A bystander who took the vacant comms role still cannot take command.
+    const tookComms = incident({ communications: bystander.id });
+    expect(authorize("take_role", bystander, tookComms, { role: "commander" }).allowed).toBe(false);
+    expect(authorize("assign_role", bystander, tookComms, { role: "communications" }).allowed).toBe(true);
   });
 
   it("lets only the commander or an admin approve public updates", () => {

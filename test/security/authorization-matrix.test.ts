@@ -36,6 +36,8 @@ async function freshIncident(options: { comms?: boolean; phase?: string } = {}):
 
 const LEADS: Record<Who, number> = { commander: 200, comms: 200, admin: 200, bystander: 403 };
 const ANYONE: Record<Who, number> = { commander: 200, comms: 200, admin: 200, bystander: 200 };
+/** A held commander role moves only by the commander's or an admin's hand. */
+const COMMAND: Record<Who, number> = { commander: 200, comms: 403, admin: 200, bystander: 403 };
 
 const ACTIONS: Array<{
   action: string;
@@ -74,7 +76,21 @@ const ACTIONS: Array<{
     setup: { comms: false },
     run: (w, r) => call(w, "POST", `/api/v1/incidents/${r}/roles`, { role: "comms", user: ACTOR[w] }),
   },
-  { action: "hand off command", expected: LEADS, run: (w, r) => call(w, "POST", `/api/v1/incidents/${r}/handoff`, { to: "UNEXT" }) },
+  {
+    action: "hand off command",
+    expected: COMMAND,
+    run: (w, r) => call(w, "POST", `/api/v1/incidents/${r}/handoff`, { to: "UNEXT" }),
+  },
+  {
+    action: "give the held commander role to someone",
+    expected: COMMAND,
+    run: (w, r) => call(w, "POST", `/api/v1/incidents/${r}/roles`, { role: "commander", user: "UNEW" }),
+  },
+  {
+    action: "take the held commander role for oneself",
+    expected: { commander: 409, comms: 403, admin: 200, bystander: 403 },
+    run: (w, r) => call(w, "POST", `/api/v1/incidents/${r}/roles`, { role: "commander", user: ACTOR[w] }),
+  },
   { action: "publish", expected: LEADS, run: (w, r) => call(w, "POST", `/api/v1/incidents/${r}/publish`, {}) },
   {
     action: "classify the source",
@@ -114,6 +130,38 @@ describe("authorization matrix", () => {
       }
     });
   }
+
+  it("no role-chain takeover: a bystander who takes the vacant comms role cannot then take or give away command", async () => {
+    const ref = await freshIncident({ comms: false });
+    expect(await call("bystander", "POST", `/api/v1/incidents/${ref}/roles`, { role: "comms", user: ACTOR.bystander })).toBe(200);
+    expect(await call("bystander", "POST", `/api/v1/incidents/${ref}/roles`, { role: "commander", user: ACTOR.bystander })).toBe(403);
+    expect(await call("bystander", "POST", `/api/v1/incidents/${ref}/roles`, { role: "commander", user: "UACCOMPLICE" })).toBe(403);
+    expect(await call("bystander", "POST", `/api/v1/incidents/${ref}/handoff`, { to: ACTOR.bystander })).toBe(403);
+    const { body } = await sitrep.api<{ incident: { commander: string } }>("GET", `/api/v1/incidents/${ref}`);
+    expect(body.incident.commander, "the real commander keeps command").toBe(ACTOR.commander);
+    // The commander still steers, including moving back a phase, which needs the commander.
+    expect(await call("commander", "POST", `/api/v1/incidents/${ref}/phase`, { phase: "monitoring" })).toBe(200);
+    expect(await call("commander", "POST", `/api/v1/incidents/${ref}/phase`, { phase: "identified" })).toBe(200);
+  });
+
+  it("anyone may take a vacant commander role; an admin may act on an incident whose roles are vacant", async () => {
+    const declared = await sitrep.api<{ incident: { number: number; commander: string | null } }>("POST", "/api/v1/incidents", {
+      title: "No one",
+    });
+    const ref = declared.body.incident.number;
+    expect(declared.body.incident.commander, "declared by the admin token itself: nobody commands").toBeNull();
+    expect((await sitrep.api("POST", `/api/v1/incidents/${ref}/phase`, { phase: "monitoring" })).status).toBe(200);
+    const back = await sitrep.api("POST", `/api/v1/incidents/${ref}/phase`, { phase: "investigating" });
+    expect(back.status, "an admin moves back a phase while the commander role is vacant").toBe(200);
+    expect(await call("bystander", "POST", `/api/v1/incidents/${ref}/roles`, { role: "commander", user: ACTOR.bystander })).toBe(200);
+    const back2 = await sitrep.api<{ error: { message: string } }>("POST", `/api/v1/incidents/${ref}/phase`, { phase: "monitoring" });
+    expect(back2.status).toBe(200);
+    const refused = await sitrep.api<{ error: { message: string } }>("POST", `/api/v1/incidents/${ref}/phase`, { phase: "identified" });
+    expect(refused.status, "once the role is held, going back is the commander's call").toBe(403);
+    expect(refused.body.error.message).toBe(
+      `Only the commander (<@${ACTOR.bystander}>) can move incident #${ref} back to an earlier phase.`,
+    );
+  });
 
   it("anyone may declare", async () => {
     for (const who of Object.keys(ACTOR) as Who[]) expect(await call(who, "POST", "/api/v1/incidents", { title: `By ${who}` })).toBe(201);

@@ -61,6 +61,9 @@ describe("/incident drill", () => {
       expect(s.fake.ws.channels.get(channel)!.name).toMatch(new RegExp(`^inc-${number}-`));
       const header = s.fake.ws.messagesIn(channel)[0]!;
       expect(shown(header)).toContain(":test_tube:");
+      // Declaring leaves the header and the checklist; the scenario is in the header's thread.
+      expect(s.fake.ws.messagesIn(channel).filter((m) => !m.thread_ts)).toHaveLength(2);
+      expect(s.fake.ws.messagesIn(channel).find((m) => m.text.includes("Drill started"))?.thread_ts).toBe(header.ts);
       // The link to the channel follows through the command's response_url once the channel exists.
       expect(s.fake.responses.map((r) => String(r.body.text))).toContainEqual(`:test_tube: Drill #${number} is ready: <#${channel}>`);
       // Nothing is announced for a drill.

@@ -133,6 +133,8 @@ describe("a short incident's Slack transcript", () => {
       expect(timeline.out).toContain("alex");
       expect(timeline.out).toContain("Bob Stone");
       expect(timeline.out).not.toMatch(/<@|U0ALEX0001\s/);
+      const row = (await cli("list")).out.split("\n").find((line) => line.includes("Checkout is failing"))!;
+      expect(row).toMatch(/resolved\s+Checkout is failing for some cards\s+alex\s+carol/);
       const show = await cli("show", String(number));
       expect(show.out).toContain("commander      alex (U0ALEX0001)");
       expect(show.out).toContain("communications carol (U0CAROL001)");

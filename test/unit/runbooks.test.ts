@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -77,6 +77,24 @@ describe("runbooks", () => {
     expect(loaded.problems[0]).toMatch(/^broken-yaml\.md: front matter is not valid YAML/);
     expect(loaded.problems[1]).toBe('no-title.md: front matter field "title" Invalid input: expected string, received undefined');
     expect(loaded.problems[2]).toMatch(/^drills\/bad\.md: front matter field "severity"/);
+  });
+
+  it("runbooks are data, never code: JavaScript front matter is skipped with a warning, never run", () => {
+    const dir = mkdtempSync(join(tmpdir(), "runbooks-"));
+    const pwned = join(dir, "pwned");
+    const code = `{ title: require("child_process").execSync("touch ${pwned}") && "Evil" }`;
+    writeFileSync(join(dir, "evil.md"), `---js\n${code}\n---\nBody`);
+    writeFileSync(join(dir, "evil-js.md"), `---javascript\nmodule.exports = ${code}\n---\nBody`);
+    writeFileSync(join(dir, "coffee.md"), `---coffee\ntitle: 'x'\n---\nBody`);
+    writeFileSync(join(dir, "explicit.md"), "---yaml\ntitle: Explicit YAML\n---\nBody\n---\nmore body");
+    const loaded = loadRunbookLibrary(dir);
+    expect(existsSync(pwned), "the front matter's code never ran").toBe(false);
+    expect(loaded.runbooks.map((r) => [r.name, r.title, r.body])).toEqual([["explicit", "Explicit YAML", "Body\n---\nmore body"]]);
+    expect(loaded.problems).toEqual([
+      'coffee.md: front matter language "coffee" is not supported (only YAML)',
+      'evil-js.md: front matter language "javascript" is not supported (only YAML)',
+      'evil.md: front matter language "js" is not supported (only YAML)',
+    ]);
   });
 
   it("reads checklist items as '- id: label' lines", () => {

@@ -7,7 +7,7 @@ export function renderIncidentLine(incident: IncidentJson): string {
   return `#${incident.number} ${incident.title} — ${incident.phase}, ${severityLabel(incident.severity as Severity)}`;
 }
 
-export function renderIncidentList(incidents: IncidentJson[]): string {
+export function renderIncidentList(incidents: IncidentJson[], people: People = {}): string {
   if (incidents.length === 0) return "No incidents.";
   return table(
     ["#", "SEV", "PHASE", "TITLE", "COMMANDER", "COMMS", "DECLARED", "AGE"],
@@ -16,8 +16,8 @@ export function renderIncidentList(incidents: IncidentJson[]): string {
       severityLabel(i.severity as Severity),
       i.phase,
       i.title,
-      personLabel(i.commander),
-      personLabel(i.communications),
+      i.commander === null ? "(vacant)" : personName(i.commander, people),
+      i.communications === null ? "(vacant)" : personName(i.communications, people),
       utc(i.declaredAt),
       age(i.declaredAt, i.resolvedAt ? new Date(i.resolvedAt) : new Date()),
     ]),
@@ -69,15 +69,15 @@ export function renderTimeline(entries: EntryJson[], people: People = {}): strin
   );
 }
 
-export function renderFollowUps(followUps: FollowUpJson[]): string {
+export function renderFollowUps(followUps: FollowUpJson[], people: People = {}): string {
   if (followUps.length === 0) return "No follow-ups.";
   return table(
     ["INCIDENT", "ID", "FOLLOW-UP", "OWNER", "STATE", "CREATED"],
     followUps.map((f) => [
       f.incident !== undefined ? `#${f.incident}` : "",
       f.id,
-      plainText(f.text),
-      f.owner,
+      plainText(f.text, people),
+      f.owner === null ? null : personName(f.owner, people),
       f.done ? "done" : "open",
       utc(f.createdAt),
     ]),

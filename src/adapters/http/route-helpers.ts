@@ -38,7 +38,8 @@ export function handler<S extends z.ZodType>(
 ) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     try {
-      const actor = await authenticate(request, ctx.tokens);
+      // Authenticated on arrival (api-guard.ts); checked here too for a route mounted outside /api/v1.
+      const actor = request.sitrepActor ?? (await authenticate(request, ctx.tokens));
       const params = request.params as { ref?: string };
       const ref = params.ref !== undefined ? parseRef(params.ref) : 0;
       const body = schema.parse(request.body ?? {});

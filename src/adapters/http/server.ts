@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { inLogScope } from "../../log-context.js";
 import type { HttpContext, RouteRegistrar } from "./context.js";
+import { guardApi } from "./api-guard.js";
 import { sendError } from "./errors.js";
 import { approvalRoutes } from "./routes/approvals.js";
 import { followUpRoutes } from "./routes/follow-ups.js";
@@ -44,6 +45,7 @@ export function buildHttpServer(ctx: HttpContext, extraRoutes: readonly RouteReg
   // Each request in a log scope of its own, so its lines carry the incident it turns out to be about.
   // preHandler's `done` runs the handler synchronously, inside the scope.
   server.addHook("preHandler", (_request, _reply, done) => inLogScope(done));
+  guardApi(server, ctx);
   server.setErrorHandler((error, request, reply) => sendError(reply, error, request.log as never));
   server.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` } }),

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { basename, join } from "node:path";
-import matter from "gray-matter";
 import { z } from "zod";
+import { readFrontMatter, type FrontMatterFile } from "./front-matter.js";
 import { parseChecklist, type ChecklistItem, type DrillScenario, type Runbook } from "../../domain/runbooks.js";
 
 export interface RunbookLibrary {
@@ -65,13 +65,10 @@ function loadDrills(dir: string, problems: string[]): DrillScenario[] {
   return drills;
 }
 
-function parseFile(path: string): matter.GrayMatterFile<string> | string {
-  try {
-    // Passing options bypasses gray-matter's content-keyed cache, so each read is parsed afresh.
-    return matter(readFileSync(path, "utf8"), {});
-  } catch (error) {
-    return `${basename(path)}: front matter is not valid YAML (${(error as Error).message.split("\n")[0]})`;
-  }
+/** The file's front matter and body, or one line naming the file and what is wrong with it. */
+function parseFile(path: string): FrontMatterFile | string {
+  const parsed = readFrontMatter(readFileSync(path, "utf8"));
+  return "problem" in parsed ? `${basename(path)}: ${parsed.problem}` : parsed;
 }
 
 function readRunbook(path: string): Runbook | string {

@@ -75,7 +75,7 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
         pacer: new ChannelPacer(app.clock),
       }),
     ],
-    routes: receiver ? [slackEventsRoute(receiver, runtime.metrics)] : [],
+    routes: receiver ? [slackEventsRoute(receiver, runtime.metrics, [config.SLACK_SIGNING_SECRET ?? ""])] : [],
     selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
     timeZones: zones,
     peopleNames: names,

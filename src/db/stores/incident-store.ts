@@ -104,6 +104,7 @@ export function incidentStore(db: SqlRunner, now: () => Date): IncidentStore {
         filter.modes ? sql`mode = ANY(${[...filter.modes]}::text[])` : null,
         filter.declaredFrom ? sql`declared_at >= ${filter.declaredFrom}` : null,
         filter.declaredTo ? sql`declared_at < ${filter.declaredTo}` : null,
+        filter.visibleTo !== undefined ? sql`(NOT private OR ${filter.visibleTo} IN (declared_by, commander_id, communications_id))` : null,
       ].filter((c): c is Sql => c !== null);
       const where = conditions.length > 0 ? sql`WHERE ${join(conditions, " AND ")}` : empty;
       const limit = filter.limit ? sql`LIMIT ${filter.limit}` : empty;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { normalizeCauses } from "../classification.js";
 import type { IncidentSource } from "../incident.js";
 import type { Severity } from "../severity.js";
-import { TEXT_MAX, TITLE_MAX } from "../validation.js";
+import { cleanName, cleanNames, cleanText, TEXT_MAX, TITLE_MAX } from "../validation.js";
 
 /** One past incident as read from an import file, checked. */
 export interface ImportedIncident {
@@ -91,8 +91,8 @@ export function crossFieldProblem(row: ImportRow, now: Date): [string, string] |
 export function toImportedIncident(row: ImportRow): ImportedIncident {
   return {
     key: row.id ?? `${row.declaredAt.toISOString()} ${row.title}`,
-    title: row.title,
-    description: row.description?.trim() ?? "",
+    title: cleanName(row.title),
+    description: cleanText(row.description),
     severity: row.severity as Severity,
     declaredAt: row.declaredAt,
     identifiedAt: row.identifiedAt,
@@ -101,9 +101,9 @@ export function toImportedIncident(row: ImportRow): ImportedIncident {
     impactStartedAt: row.impactStartedAt,
     impactEndedAt: row.impactEndedAt,
     source: row.source ?? null,
-    provider: row.provider || null,
+    provider: cleanName(row.provider) || null,
     causes: normalizeCauses(row.causes) as string[],
-    components: [...new Set(row.components.map((c) => c.trim()).filter(Boolean))],
+    components: cleanNames(row.components),
     commander: row.commander ?? null,
   };
 }

@@ -38,6 +38,14 @@ describe("the Slack planner", () => {
     expect(effects.every((e) => e.type === "outbox" && e.message.orderingKey === "slack:1" && e.message.upstream === "slack")).toBe(true);
   });
 
+  it("posts the rest of a declaration (a drill's scenario) in the header's thread", () => {
+    const after = incident({ commander: "UDECL", channelId: null, mode: "drill" });
+    const drill = entryOf("drill_started", { scenario: "bad-deploy", title: "A deploy breaks checkout" });
+    const effects = plan({ after, entries: [declared, commander, drill] });
+    expect(kinds(effects)).toEqual(["slack.create_channel", "slack.invite", "slack.post_header", "slack.post_entry", "slack.set_topic"]);
+    expect(payloads(effects)[3]).toMatchObject({ thread: "header", entry: { kind: "drill_started" } });
+  });
+
   it("announces nothing for a private incident, a drill, or without an announce channel", () => {
     const entries = [declared];
     expect(kinds(plan({ after: incident({ private: true }), entries }))).not.toContain("slack.announce");

@@ -41,9 +41,11 @@ export function registerIncidentCommands(program: Command, context: CommandConte
     .action(async (options: { open?: boolean; resolved?: boolean; limit: number }) => {
       const { client, out } = context();
       const status = options.open ? "open" : options.resolved ? "resolved" : "all";
-      const result = await client.get<{ incidents: IncidentJson[] }>(`/api/v1/incidents?status=${status}&limit=${options.limit}`);
+      const result = await client.get<{ incidents: IncidentJson[]; people?: People }>(
+        `/api/v1/incidents?status=${status}&limit=${options.limit}`,
+      );
       if (out.json) out.printJson(result);
-      else out.print(renderIncidentList(result.incidents));
+      else out.print(renderIncidentList(result.incidents, result.people));
     });
 
   program

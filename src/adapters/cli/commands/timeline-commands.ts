@@ -40,8 +40,10 @@ export function registerTimelineCommands(program: Command, context: CommandConte
     .option("--open", "only open ones")
     .action(async (options: { open?: boolean }) => {
       const { client, out } = context();
-      const result = await client.get<{ followUps: FollowUpJson[] }>(`/api/v1/followups${options.open ? "?open=true" : ""}`);
+      const result = await client.get<{ followUps: FollowUpJson[]; people?: People }>(
+        `/api/v1/followups${options.open ? "?open=true" : ""}`,
+      );
       if (out.json) out.printJson(result);
-      else out.print(renderFollowUps(result.followUps));
+      else out.print(renderFollowUps(result.followUps, result.people));
     });
 }

@@ -15,7 +15,7 @@ export const operationsIntegration: IntegrationFactory = (runtime) => {
       breakerRoutes(runtime.breakers),
       outboxRoutes(failedDeliveries(runtime.connection.sql)),
       healthReportRoutes(snapshot),
-      metricsRoutes(snapshot, runtime.metrics.registry),
+      metricsRoutes(snapshot, runtime.metrics.registry, runtime.config.METRICS_TOKEN),
     ],
   };
 };

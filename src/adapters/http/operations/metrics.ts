@@ -1,5 +1,6 @@
 import { Gauge, type Registry } from "prom-client";
 import { BREAKER_MODES, type BreakerState } from "../../../domain/breaker.js";
+import { safeEqual } from "../auth.js";
 import type { RouteRegistrar } from "../context.js";
 import type { SnapshotSource } from "./snapshot.js";
 
@@ -10,9 +11,11 @@ const BREAKER_STATES: readonly BreakerState[] = ["closed", "open", "half_open"];
  * at scrape time, so any replica answers for the whole deployment. Carries no
  * incident details (titles, people), only counts and states. The same
  * registry holds this process's own histograms (command, webhook and timer
- * latency) and process figures (memory, CPU, event-loop lag).
+ * latency) and process figures (memory, CPU, event-loop lag). Private
+ * incidents are not counted. With `METRICS_TOKEN` set, a scrape must send it
+ * as a bearer token (compared in constant time) before anything is read.
  */
-export function metricsRoutes(snapshot: SnapshotSource, registry: Registry): RouteRegistrar {
+export function metricsRoutes(snapshot: SnapshotSource, registry: Registry, token?: string): RouteRegistrar {
   const gauge = (name: string, help: string, labelNames: string[]) => new Gauge({ name, help, labelNames, registers: [registry] });
   const breakerState = gauge("sitrep_breaker_state", "Circuit breaker state per upstream (1 for the current state)", ["upstream", "state"]);
   const breakerMode = gauge("sitrep_breaker_mode", "Circuit breaker mode per upstream: auto, or a manual override", ["upstream", "mode"]);
@@ -29,7 +32,7 @@ export function metricsRoutes(snapshot: SnapshotSource, registry: Registry): Rou
   const pending = gauge("sitrep_outbox_pending", "Deliveries waiting in the outbox per upstream", ["upstream"]);
   const oldest = gauge("sitrep_outbox_oldest_pending_age_seconds", "Age of the oldest waiting delivery per upstream", ["upstream"]);
   const dead = gauge("sitrep_outbox_dead", "Deliveries set aside (never delivered) per upstream", ["upstream"]);
-  const incidents = gauge("sitrep_incidents", "Live incidents by phase", ["phase"]);
+  const incidents = gauge("sitrep_incidents", "Live incidents by phase (private incidents are not counted)", ["phase"]);
   // Labelled by what ran the test, so that both are absent before the first run.
   const selfTestOk = gauge("sitrep_selftest_ok", "Whether the last self-test passed (1) or failed (0)", ["trigger"]);
   const selfTestAt = gauge("sitrep_selftest_last_run_timestamp_seconds", "When the last self-test finished", ["trigger"]);
@@ -37,7 +40,14 @@ export function metricsRoutes(snapshot: SnapshotSource, registry: Registry): Rou
   const stepOk = gauge("sitrep_selftest_step_ok", "Each step of the last self-test: 1 passed, 0 failed (skipped steps absent)", ["step"]);
 
   return (server) => {
-    server.get("/metrics", async (_request, reply) => {
+    server.get("/metrics", async (request, reply) => {
+      if (token !== undefined && !bearerMatches(request.headers.authorization, token)) {
+        return reply
+          .status(401)
+          .header("www-authenticate", "Bearer")
+          .type("text/plain")
+          .send("Send Authorization: Bearer <METRICS_TOKEN>.\n");
+      }
       const now = await snapshot();
       for (const b of now.breakers) {
         for (const state of BREAKER_STATES) breakerState.set({ upstream: b.upstream, state }, b.state === state ? 1 : 0);
@@ -64,4 +74,9 @@ export function metricsRoutes(snapshot: SnapshotSource, registry: Registry): Rou
       return reply.type(registry.contentType).send(await registry.metrics());
     });
   };
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const match = typeof header === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match !== null && safeEqual(match[1]!, token);
 }

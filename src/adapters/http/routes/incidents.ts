@@ -71,8 +71,14 @@ export const incidentRoutes: RouteRegistrar = (server, ctx) => {
     handler(ctx, noBody, async ({ actor, request }) => {
       const query = listQuery.parse(request.query);
       const open = query.status === "all" ? undefined : query.status === "open";
-      const incidents = await listIncidents(app, actor, { open, limit: query.limit });
-      return { incidents: incidents.map(presentIncident) };
+      const incidents = (await listIncidents(app, actor, { open, limit: query.limit })).map(presentIncident);
+      return {
+        incidents,
+        people: await peopleIn(
+          ctx.names,
+          incidents.map((i) => [i.commander, i.communications]),
+        ),
+      };
     }),
   );
 
@@ -176,8 +182,14 @@ export const incidentRoutes: RouteRegistrar = (server, ctx) => {
     handler(ctx, noBody, async ({ actor, request }) => {
       const query = z.object({ open: z.enum(["true", "false"]).optional() }).parse(request.query);
       const open = query.open === undefined ? undefined : query.open === "true";
-      const followUps = await listFollowUps(app, actor, { open });
-      return { followUps: followUps.map(presentFollowUp) };
+      const followUps = (await listFollowUps(app, actor, { open })).map(presentFollowUp);
+      return {
+        followUps,
+        people: await peopleIn(
+          ctx.names,
+          followUps.map((f) => f.owner),
+        ),
+      };
     }),
   );
 };

@@ -6,7 +6,7 @@ import type { Incident } from "../../../domain/incident.js";
 import { announcementMessage, phaseReplyMessage } from "../blocks/announcement.js";
 import { entryMessage } from "../blocks/entry-message.js";
 import { handoffBriefMessage } from "../blocks/handoff-brief.js";
-import { readEntry } from "../planner/outbox-kinds.js";
+import { inHeaderThread, readEntry } from "../planner/outbox-kinds.js";
 import { channelOf, incidentOf, type DeliveryContext } from "./delivery-context.js";
 import { platformCode } from "../web-api-errors.js";
 import { postOnce, updateMessage } from "./post-once.js";
@@ -15,7 +15,8 @@ import { postOnce, updateMessage } from "./post-once.js";
 export async function postEntry(ctx: DeliveryContext, record: OutboxRecord): Promise<void> {
   const entry = readEntry(record.payload);
   const { incident, channel } = await channelOf(ctx, record);
-  await postOnce(ctx, record, channel, `entry:${entry.id}`, entryMessage(entry, incident));
+  const threadTs = inHeaderThread(record.payload) ? (incident.headerTs ?? undefined) : undefined;
+  await postOnce(ctx, record, channel, `entry:${entry.id}`, entryMessage(entry, incident), { threadTs });
 }
 
 /** The handoff brief: read when it is posted, so it shows the latest update and what is still open. */

@@ -46,6 +46,11 @@ const entrySchema = z.object({
   }),
 });
 
+/** An entry's message goes in the thread of the incident's header (`thread` in its payload). */
+export const HEADER_THREAD = "header";
+
+export const inHeaderThread = (payload: Record<string, unknown>): boolean => payload.thread === HEADER_THREAD;
+
 export function entryPayload(entry: TimelineEntry): Record<string, unknown> {
   return { entry: JSON.parse(JSON.stringify(entry)) as Record<string, unknown> };
 }

@@ -3,7 +3,7 @@ import { isSlackUserId } from "../../../domain/actor.js";
 import type { Incident } from "../../../domain/incident.js";
 import type { TimelineEntry } from "../../../domain/timeline.js";
 import { postedInChannel } from "./echo-policy.js";
-import { APPROVAL_KIND, entryPayload, KIND, slackStep, type SlackKind } from "./outbox-kinds.js";
+import { APPROVAL_KIND, entryPayload, HEADER_THREAD, KIND, slackStep, type SlackKind } from "./outbox-kinds.js";
 
 export interface SlackPlannerOptions {
   /** Where declarations and phase changes are announced; unset: nowhere. */
@@ -97,9 +97,11 @@ export function slackPlanner(options: SlackPlannerOptions): EffectPlanner {
     if (invitees.length > 0) add(KIND.invite, { users: [...new Set(invitees)] });
     if (declared) add(KIND.postHeader);
     for (const entry of change.entries) {
-      // The declaration's roles and publication show in the header it pins; its runbooks go in the header's thread.
+      // The declaration's roles and publication show in the header it pins; the rest of it (a drill's
+      // scenario, the runbooks) goes in the header's thread, so declaring leaves the header and the checklist.
       if (postedInChannel(entry) && !(declared && SHOWN_IN_NEW_HEADER.has(entry.kind))) {
-        add(entry.kind === "role_handed_off" ? KIND.handoffBrief : KIND.postEntry, entryPayload(entry));
+        const payload = { ...entryPayload(entry), ...(declared ? { thread: HEADER_THREAD } : {}) };
+        add(entry.kind === "role_handed_off" ? KIND.handoffBrief : KIND.postEntry, payload);
       }
       if (entry.kind === "message_pinned" && entry.payload.message.channel === incident.channelId) {
         add(KIND.pin, { channel: entry.payload.message.channel, ts: entry.payload.message.ts });
