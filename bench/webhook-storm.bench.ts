@@ -120,20 +120,19 @@ async function drained(sitrep: RunningSitrep): Promise<number> {
   return Date.now() - started;
 }
 
-/** On PostgreSQL, where a deployment that expects storms runs (PGlite is one connection for everything). */
 export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
   const events = signedEvents();
   const figures: Figure[] = [];
-  for (const database of databases.filter((d) => d === "postgres")) {
-    const pg = database === "postgres" ? await freshPostgres() : null;
-    const baselinePg = database === "postgres" ? await freshPostgres() : null;
+  for (const database of databases) {
+    const pg = await freshPostgres(database);
+    const baselinePg = await freshPostgres(database);
     const pagerduty = await fakeAccount();
     try {
-      const baselineServer = await startBaselineServer(database, baselinePg?.url);
+      const baselineServer = await startBaselineServer(baselinePg.url);
       const baseline = await deliver(`${baselineServer.url}/`, events);
       await baselineServer.close();
 
-      const sitrep = await startBenchSitrep(pg?.url, {
+      const sitrep = await startBenchSitrep(pg.url, {
         PAGERDUTY_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
         PAGERDUTY_API_TOKEN: pagerduty.token,
         PAGERDUTY_FROM_EMAIL: FROM,
@@ -152,8 +151,8 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
       );
     } finally {
       await pagerduty.close();
-      await pg?.drop();
-      await baselinePg?.drop();
+      await pg.drop();
+      await baselinePg.drop();
     }
   }
   return figures;

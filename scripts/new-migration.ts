@@ -4,10 +4,9 @@
  * prisma/migrations/<timestamp>_<name>/migration.sql.
  *
  * Why not `prisma migrate dev`: with the JavaScript schema engine it replays
- * every migration on a PGlite shadow database, and pglite-prisma-adapter 0.6
- * runs scripts there without awaiting them, so it fails on our first migration
- * (which has a plpgsql trigger). `prisma migrate diff` between two schema files
- * needs no database at all.
+ * every migration on a shadow database, and splits our first migration's
+ * plpgsql trigger on `;`, so it fails there. `prisma migrate diff` between two
+ * schema files needs no database at all.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";

@@ -12,11 +12,29 @@ const duration = (fallback: string) =>
     .transform((text, ctx) => {
       const ms = parseIsoDuration(text);
       if (ms === null) {
-        ctx.addIssue({ code: "custom", message: `"${text}" is not an ISO-8601 duration such as PT20M` });
+        ctx.addIssue({ code: "custom", message: `"${text}" is not an ISO-8601 duration such as ${fallback}` });
         return z.NEVER;
       }
       return ms;
     });
+
+/** A period something repeats at: zero would make it fire without pause. */
+const period = (fallback: string) =>
+  duration(fallback).refine((ms) => ms > 0, { message: `must be longer than zero, such as ${fallback}` });
+
+/** A TCP port, said in words when it is not one. */
+const port = z
+  .string()
+  .default("3000")
+  .transform((text, ctx) => {
+    if (text.trim() === "") return 3000;
+    const value = Number(text.trim());
+    if (!Number.isInteger(value) || value < 0 || value > 65535) {
+      ctx.addIssue({ code: "custom", message: `"${text}" is not a port number (0 to 65535), such as 3000` });
+      return z.NEVER;
+    }
+    return value;
+  });
 
 /** Unset means off. */
 const optionalDuration = z
@@ -56,11 +74,12 @@ const idList = z
   );
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: port,
   HOST: z.string().default("0.0.0.0"),
   PUBLIC_URL: optionalString,
-  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-    message: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
+  DATABASE_URL: optionalString.refine((v) => v === undefined || isDatabaseUrl(v), {
+    message:
+      "must be a postgres:// or postgresql:// URL with a host, such as postgresql://sitrep@db.example:5432/sitrep (leave it unset for the embedded database)",
   }),
   /** A database that does not answer must not hold a request (Slack waits 3 s) or a shutdown. */
   DATABASE_CONNECT_TIMEOUT: duration("PT5S").refine((ms) => ms > 0, { message: "must be longer than zero" }),
@@ -70,9 +89,9 @@ const schema = z.object({
   API_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
   METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  STATUS_UPDATE_INTERVAL: duration("PT20M"),
+  STATUS_UPDATE_INTERVAL: period("PT20M"),
   MONITORING_WINDOW: duration("PT30M"),
-  COMMANDER_BREAK_AFTER: duration("PT3H"),
+  COMMANDER_BREAK_AFTER: period("PT3H"),
   WORKING_HOURS: z
     .string()
     .default("09-18")
@@ -125,6 +144,15 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+
+function isDatabaseUrl(text: string): boolean {
+  if (!/^postgres(ql)?:\/\//.test(text)) return false;
+  try {
+    return new URL(text).hostname !== "";
+  } catch {
+    return false;
+  }
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

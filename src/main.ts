@@ -17,9 +17,12 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import { breakerStore } from "./db/breaker-store.js";
 import { connect, type Connection } from "./db/connection.js";
 import { createDatabase } from "./db/database.js";
+import { openDatabaseServer, type DatabaseServer } from "./db/database-server.js";
 import { migrate } from "./db/migrate.js";
 import { outboxQueue } from "./db/outbox-queue.js";
-import { startPgliteUpkeep } from "./db/pglite-upkeep.js";
+import { loadEnvFile } from "./env-file.js";
+import { checkDataDirWritable, checkPortFree, databaseUnreachable, StartupError } from "./startup-checks.js";
+import { startupSummary } from "./startup-summary.js";
 import type { Integration, IntegrationFactory, Runtime } from "./integration.js";
 import { TIMER_QUEUES } from "./app/timers/plan-timers.js";
 import { BreakerGate, breakerPolicy } from "./jobs/breaker-gate.js";
@@ -69,13 +72,36 @@ export interface RunningSitrep {
 
 export async function startSitrep(config: Config, options: StartOptions = {}): Promise<RunningSitrep> {
   const log = options.log ?? createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
-  const clock: Clock = options.clock ?? { now: () => new Date() };
+  // What can be checked before anything is started, migrated or written, is.
+  await checkPortFree(config.HOST, config.PORT);
+  if (!config.DATABASE_URL || !config.API_TOKEN) checkDataDirWritable(config.DATA_DIR);
+  const databaseServer = await openDatabaseServer(config, log);
+  try {
+    return await startOn(databaseServer, config, log, options);
+  } catch (error) {
+    await databaseServer.stop();
+    throw error;
+  }
+}
+
+async function openConnection(databaseServer: DatabaseServer, config: Config): Promise<Connection> {
   const connection = await connect({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
+    databaseUrl: databaseServer.url,
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT,
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT,
   });
+  try {
+    await connection.sql.query("SELECT 1");
+    return connection;
+  } catch (error) {
+    await connection.close();
+    throw databaseUnreachable(databaseServer.description, error);
+  }
+}
+
+async function startOn(databaseServer: DatabaseServer, config: Config, log: Logger, options: StartOptions): Promise<RunningSitrep> {
+  const clock: Clock = options.clock ?? { now: () => new Date() };
+  const connection = await openConnection(databaseServer, config);
   const applied = await migrate(connection);
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
 
@@ -165,12 +191,13 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
   // An upstream held for its credentials is probed at once: this start may carry the corrected key.
   await gate.probeHeldNow();
   dispatcher.start();
-  const stopUpkeep =
-    connection.kind === "pglite" ? startPgliteUpkeep(connection.sql, (err) => log.warn({ err }, "embedded database upkeep failed")) : null;
   await server.listen({ port: config.PORT, host: config.HOST });
   const port = (server.server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  log.info({ port, database: connection.kind, integrations: integrations.map((i) => i.name) }, "sitrep listening");
+  log.info(
+    { port, ...startupSummary(config, databaseServer.description), integrations: integrations.map((i) => i.name) },
+    "sitrep listening",
+  );
   // The token itself never goes to the log: the CLI on this machine reads the file.
   if (generated)
     log.info(
@@ -192,8 +219,8 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
         await server.close();
         await dispatcher.stop();
         for (const integration of [...integrations].reverse()) await integration.stop?.();
-        await stopUpkeep?.();
         await connection.close();
+        await databaseServer.stop();
       })();
       return closing;
     },
@@ -204,6 +231,7 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
 const SHUTDOWN_WATCHDOG_MS = 8_000;
 
 async function runProcess(): Promise<void> {
+  loadEnvFile();
   let config: Config;
   try {
     config = loadConfig();
@@ -239,7 +267,8 @@ async function runProcess(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runProcess().catch((error: unknown) => {
-    process.stderr.write(`Sitrep failed to start: ${(error as Error).message}\n`);
+    const said = error instanceof StartupError ? "Sitrep cannot start" : "Sitrep failed to start";
+    process.stderr.write(`${said}: ${(error as Error).message}\n`);
     process.exit(1);
   });
 }

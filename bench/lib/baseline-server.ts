@@ -1,29 +1,19 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 
 /**
  * The same-run baseline: a bare node:http server that reads the JSON body and
- * does one INSERT per request on the same kind of database, and nothing else.
+ * does one INSERT per request on the same server, and nothing else.
  * Sitrep's figures are reported as ratios against it.
  */
-export async function startBaselineServer(kind: "pglite" | "postgres", url?: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startBaselineServer(databaseUrl: string): Promise<{ url: string; close(): Promise<void> }> {
   const ddl =
     "CREATE TABLE IF NOT EXISTS baseline_events (id bigserial PRIMARY KEY, body jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())";
-  let insert: (body: string) => Promise<void>;
-  let closeDb: () => Promise<void>;
-  if (kind === "pglite") {
-    const db = await PGlite.create("memory://");
-    await db.exec(ddl);
-    insert = async (body) => void (await db.query("INSERT INTO baseline_events (body) VALUES ($1)", [body]));
-    closeDb = () => db.close();
-  } else {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    await pool.query(ddl);
-    insert = async (body) => void (await pool.query("INSERT INTO baseline_events (body) VALUES ($1)", [body]));
-    closeDb = () => pool.end();
-  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  await pool.query(ddl);
+  const insert = async (body: string) => void (await pool.query("INSERT INTO baseline_events (body) VALUES ($1)", [body]));
+  const closeDb = () => pool.end();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));

@@ -1,31 +1,58 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded/embedded-postgres.js";
 
+/** An external PostgreSQL (the machine's own server, or BENCH_DATABASE_URL). */
 export const BENCH_PG_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-export type BenchDb = "pglite" | "postgres";
+/**
+ * embedded: Sitrep's own PostgreSQL from npm, with the settings Sitrep gives
+ * it (one server for the run, in a temporary folder); external: BENCH_PG_URL.
+ */
+export type BenchDb = "embedded" | "external";
 
-/** A fresh PostgreSQL database for one benchmark, dropped afterwards. */
-export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `sitrep_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: BENCH_PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(BENCH_PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: BENCH_PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
+let embedded: { server: Promise<EmbeddedPostgres>; dir: string } | null = null;
+
+async function adminUrl(database: BenchDb): Promise<string> {
+  if (database === "external") return BENCH_PG_URL;
+  if (!embedded) {
+    const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-pg-"));
+    embedded = { dir, server: startEmbeddedPostgres({ dataDir: dir }) };
+  }
+  return (await embedded.server).urlFor();
 }
 
-export async function postgresReachable(): Promise<boolean> {
+/** Stops the run's embedded server (end of the run). */
+export async function stopBenchServers(): Promise<void> {
+  if (!embedded) return;
+  await (await embedded.server).stop();
+  rmSync(embedded.dir, { recursive: true, force: true });
+  embedded = null;
+}
+
+/** A fresh database for one benchmark on the server of that kind, dropped afterwards. */
+export async function freshPostgres(database: BenchDb): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = await adminUrl(database);
+  const name = `sitrep_bench_${randomBytes(4).toString("hex")}`;
+  const run = async (sql: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+export async function externalReachable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: BENCH_PG_URL, connectionTimeoutMillis: 2_000 });
   try {
     await c.connect();

@@ -11,9 +11,9 @@ const MB = 1024 * 1024;
 const [task, database, location] = process.argv.slice(2);
 const prepare = TASKS[task ?? ""];
 if (!prepare || !database || !location)
-  throw new Error(`usage: measure-child <${Object.keys(TASKS).join("|")}> <pglite|postgres> <location>`);
+  throw new Error(`usage: measure-child <${Object.keys(TASKS).join("|")}> <embedded|external> <database url>`);
 
-const connection = await connect(database === "postgres" ? { databaseUrl: location, dataDir: "unused" } : { dataDir: location });
+const connection = await connect({ databaseUrl: location });
 const clock = { now: () => new Date("2024-03-10T12:00:00Z") };
 const ctx: AppContext = {
   db: createDatabase(connection, { now: clock.now }),

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import type { BenchDb } from "./databases.js";
 import type { Figure } from "./report.js";
 
 /** What one task measured in its own process (see measure-child.ts). */
@@ -13,8 +14,8 @@ export interface Measurement {
 }
 
 export interface Where {
-  readonly database: "pglite" | "postgres";
-  /** A PostgreSQL URL, or the PGlite data directory prepared by the parent. */
+  readonly database: BenchDb;
+  /** The database's URL, prepared by the parent. */
   readonly location: string;
 }
 

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { AppContext } from "../../src/app/context.js";
 import { declareIncident } from "../../src/app/declare-incident.js";
 import { importIncidents } from "../../src/app/import-incidents.js";
@@ -20,10 +17,9 @@ export async function preparedDatabase(
   database: BenchDb,
   seed: (ctx: AppContext) => Promise<void>,
 ): Promise<{ where: Where; drop(): Promise<void> }> {
-  const pg = database === "postgres" ? await freshPostgres() : null;
-  const dir = pg ? null : mkdtempSync(join(tmpdir(), "sitrep-bench-"));
-  const location = pg?.url ?? dir!;
-  const connection = await connect(pg ? { databaseUrl: pg.url, dataDir: "unused" } : { dataDir: location });
+  const pg = await freshPostgres(database);
+  const location = pg.url;
+  const connection = await connect({ databaseUrl: location });
   await migrate(connection);
   let now = new Date(START);
   const clock = { now: () => now };
@@ -39,8 +35,7 @@ export async function preparedDatabase(
   return {
     where: { database, location },
     async drop() {
-      await pg?.drop();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      await pg.drop();
     },
   };
 }

@@ -14,7 +14,6 @@ export async function startBenchSitrep(
   const config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
-    DATA_DIR: "memory://",
     API_TOKEN: BENCH_TOKEN,
     LOG_LEVEL: "warn",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),

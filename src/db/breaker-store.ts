@@ -36,8 +36,8 @@ const COLUMNS = "upstream, mode, state, opened_at, probe_at, changed_at, version
 /**
  * Circuit-breaker state shared by every replica. Each change is one statement
  * that compares and sets on `version`, so two replicas never both make the
- * same transition (and no explicit transaction is needed, which PGlite's
- * single connection would serialise behind the use cases' transactions).
+ * same transition (and no explicit transaction is needed, which would hold a
+ * pooled connection while the use cases' transactions wait for one).
  */
 export function breakerStore(sql: SqlRunner) {
   return {

@@ -1,8 +1,4 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import pg from "pg";
-
-export type DatabaseKind = "pglite" | "postgres";
 
 /** SQL on the driver: on the pool, or on one transaction's connection. */
 export interface SqlRunner {
@@ -12,20 +8,17 @@ export interface SqlRunner {
 }
 
 export interface Connection {
-  readonly kind: DatabaseKind;
   readonly sql: SqlRunner;
   /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
-  /** For pg-boss: a connection string (PostgreSQL) or nothing (PGlite goes through `sql`). */
-  readonly connectionString: string | null;
+  /** For pg-boss and session-scoped locks, which need connections of their own. */
+  readonly connectionString: string;
   close(): Promise<void>;
 }
 
 export interface ConnectOptions {
-  /** postgres:// or postgresql:// for PostgreSQL; otherwise embedded PGlite. */
-  readonly databaseUrl?: string;
-  /** Where PGlite keeps its files; "memory://" keeps them in memory (tests). */
-  readonly dataDir: string;
+  /** postgres:// or postgresql:// */
+  readonly databaseUrl: string;
   readonly poolSize?: number;
   /** How long to wait for a connection (DATABASE_CONNECT_TIMEOUT); default 5 s. */
   readonly connectTimeoutMs?: number;
@@ -41,93 +34,72 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//.test(url);
 }
 
+/** A pool on PostgreSQL: the one driver and the one code path, embedded server or external. */
 export async function connect(options: ConnectOptions): Promise<Connection> {
-  return isPostgresUrl(options.databaseUrl) ? connectPostgres(options.databaseUrl, options) : connectPglite(options.dataDir);
-}
-
-async function connectPostgres(url: string, options: ConnectOptions): Promise<Connection> {
-  const statementTimeout = options.statementTimeoutMs ?? 10_000;
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
-    statement_timeout: statementTimeout,
-    query_timeout: statementTimeout + 1_000,
-    // A transaction left open by a hung request would hold its incident's row lock; the server ends it.
-    idle_in_transaction_session_timeout: 30_000,
-  });
+  const pool = new pg.Pool(poolConfig(options));
   // A server restart drops idle clients; without a listener that error would crash the process.
   pool.on("error", () => undefined);
   return {
-    kind: "postgres",
     sql: runnerOn(pool),
-    async transaction(work) {
-      const client = await pool.connect();
-      // A checked-out client has no listener of the pool's: a connection dropped between two
-      // statements would crash the process. The next statement fails and says so instead.
-      const dropped = () => undefined;
-      client.on("error", dropped);
-      try {
-        await client.query("BEGIN");
-        const result = await work(runnerOn(client));
-        await client.query("COMMIT");
-        client.off("error", dropped);
-        client.release();
-        return result;
-      } catch (error) {
-        // A connection that cannot even roll back is broken: the pool drops it instead of lending it again.
-        const broken = await client.query("ROLLBACK").then(
-          () => false,
-          () => true,
-        );
-        client.off("error", dropped);
-        client.release(broken);
-        throw error;
-      }
-    },
-    connectionString: url,
+    transaction: (work) => inTransaction(pool, work),
+    connectionString: options.databaseUrl,
     async close() {
       await pool.end();
     },
   };
 }
 
-async function connectPglite(dataDir: string): Promise<Connection> {
-  // Loaded only when used: PGlite's module alone is ~35 MB of resident memory a PostgreSQL deployment should not carry.
-  const { PGlite } = await import("@electric-sql/pglite");
-  const location = dataDir.startsWith("memory://") ? dataDir : pgliteDirectory(dataDir);
-  const db = await PGlite.create(location);
+function poolConfig(options: ConnectOptions): pg.PoolConfig {
+  const statementTimeout = options.statementTimeoutMs ?? 10_000;
   return {
-    kind: "pglite",
-    // PGlite is one connection: a query outside an open transaction waits for it to end.
-    sql: runnerOn(db),
-    transaction: (work) => db.transaction((tx) => work(runnerOn(tx))),
-    connectionString: null,
-    async close() {
-      await db.close();
-    },
+    connectionString: options.databaseUrl,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    statement_timeout: statementTimeout,
+    query_timeout: statementTimeout + 1_000,
+    // A transaction left open by a hung request would hold its incident's row lock; the server ends it.
+    idle_in_transaction_session_timeout: 30_000,
   };
 }
 
-/** The pool, a pooled client, PGlite and a PGlite transaction all answer `query(text, values)` with `{ rows }`. */
+async function inTransaction<T>(pool: pg.Pool, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  // A checked-out client has no listener of the pool's: a connection dropped between two
+  // statements would crash the process. The next statement fails and says so instead.
+  const dropped = () => undefined;
+  client.on("error", dropped);
+  try {
+    await client.query("BEGIN");
+    const result = await work(runnerOn(client));
+    await client.query("COMMIT");
+    client.off("error", dropped);
+    client.release();
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is broken: the pool drops it instead of lending it again.
+    const broken = await client.query("ROLLBACK").then(
+      () => false,
+      () => true,
+    );
+    client.off("error", dropped);
+    client.release(broken);
+    throw error;
+  }
+}
+
+/** The pool and a pooled client both answer `query(text, values)` with `{ rows }`. */
 interface Queryable {
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
-function runnerOn(target: Queryable & { exec?(script: string): Promise<unknown> }): SqlRunner {
+function runnerOn(target: Queryable): SqlRunner {
   return {
     async query<R>(text: string, values?: readonly unknown[]) {
       const result = await target.query(text, values as unknown[] | undefined);
       return result.rows as R[];
     },
     async exec(script) {
-      await (target.exec ? target.exec(script) : target.query(script));
+      await target.query(script);
     },
   };
-}
-
-function pgliteDirectory(dataDir: string): string {
-  const dir = join(dataDir, "pglite");
-  mkdirSync(dir, { recursive: true });
-  return dir;
 }

@@ -16,8 +16,9 @@ interface Migration {
  * Applies pending migrations from prisma/migrations in order, each in its own
  * transaction, and records them in Prisma's `_prisma_migrations` table exactly
  * as `prisma migrate deploy` does, so the two can be used interchangeably.
- * In-process because PGlite is one connection that the Prisma CLI (another
- * process) cannot share, and spawning the CLI costs seconds on every start.
+ * In-process because spawning the Prisma CLI costs seconds on every start, and
+ * because Prisma's JavaScript schema engine splits a migration on `;` and so
+ * breaks the `$$`-quoted trigger bodies that this applies whole.
  */
 export async function migrate(connection: Connection, dir = MIGRATIONS_DIR): Promise<string[]> {
   return withStartupLock(connection, (sql) => migrateWith(sql, dir));
@@ -44,6 +45,27 @@ async function migrateWith(sql: SqlRunner, dir: string): Promise<string[]> {
   const pending = readMigrations(dir).filter((m) => !applied.has(m.name));
   for (const migration of pending) await apply(sql, migration);
   return pending.map((m) => m.name);
+}
+
+export interface MigrationStatus {
+  readonly applied: readonly string[];
+  readonly pending: readonly string[];
+}
+
+/** Which of the migrations in `dir` the database has, and which it lacks (`npm run db:status`). */
+export async function migrationStatus(connection: Connection, dir = MIGRATIONS_DIR): Promise<MigrationStatus> {
+  const [table] = await connection.sql.query<{ found: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS found`);
+  const done = new Set(
+    table?.found
+      ? (
+          await connection.sql.query<{ migration_name: string }>(
+            `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+          )
+        ).map((row) => row.migration_name)
+      : [],
+  );
+  const names = readMigrations(dir).map((m) => m.name);
+  return { applied: names.filter((n) => done.has(n)), pending: names.filter((n) => !done.has(n)) };
 }
 
 function readMigrations(dir: string): Migration[] {

@@ -8,10 +8,9 @@ const STARTUP_LOCK = 7_340_211;
  * Runs `work` while holding a session advisory lock on PostgreSQL (a client of
  * its own, since the lock belongs to a session), so replicas starting at once
  * migrate and create their job queues one after the other instead of
- * deadlocking. PGlite is one process's own database: no lock needed.
+ * deadlocking.
  */
 export async function withStartupLock<T>(connection: Connection, work: (sql: SqlRunner) => Promise<T>): Promise<T> {
-  if (connection.connectionString === null) return work(connection.sql);
   const client = new pg.Client({ connectionString: connection.connectionString });
   await client.connect();
   const sql: SqlRunner = {

@@ -5,27 +5,12 @@ import type { Logger } from "../logger.js";
 
 export type JobEngine = PgBoss;
 
-/**
- * pg-boss on Sitrep's own database: natively on PostgreSQL; on PGlite through
- * its `db.executeSql` option. pg-boss sends its migrations as multi-statement
- * scripts without parameters, which PGlite only runs through `exec()`.
- */
+/** pg-boss on Sitrep's own database, with a small pool of its own. */
 export function createJobEngine(connection: Connection, log: Logger): JobEngine {
-  const database: PgBoss.DatabaseOptions = connection.connectionString
-    ? { connectionString: connection.connectionString, max: 4, application_name: "sitrep-jobs" }
-    : {
-        db: {
-          async executeSql(text: string, values: unknown[] = []) {
-            if (values.length === 0 && text.includes(";")) {
-              await connection.sql.exec(text);
-              return { rows: [] };
-            }
-            return { rows: await connection.sql.query(text, values) };
-          },
-        },
-      };
   const boss = new PgBoss({
-    ...database,
+    connectionString: connection.connectionString,
+    max: 4,
+    application_name: "sitrep-jobs",
     schema: "pgboss",
     supervise: true,
     schedule: false,

@@ -66,7 +66,7 @@ describe("sitrep CLI", () => {
       expect(result.err).toMatch(pattern);
     }
     const denied = await cliAgainst(sitrep, { SITREP_TOKEN: "wrong-token-wrong-token" })("list");
-    expect(denied).toMatchObject({ code: 1, err: "sitrep: The API token is not valid.\n" });
+    expect(denied).toMatchObject({ code: 1, err: "sitrep: The API token is not valid. (the token came from SITREP_TOKEN)\n" });
     const down = await cliAgainst({ url: "http://127.0.0.1:9" })("list");
     expect(down.code).toBe(1);
     expect(down.err).toMatch(/Cannot reach Sitrep/);

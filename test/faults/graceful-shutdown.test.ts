@@ -1,18 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSitrep } from "../support/sitrep-process.js";
-import { freshDatabase, TEST_DB } from "../support/test-database.js";
+import { freshDatabase } from "../support/test-database.js";
 import { TEST_API_TOKEN } from "../support/test-sitrep.js";
 
 const database = await freshDatabase();
-const dataDir = mkdtempSync(join(tmpdir(), "sitrep-term-"));
-afterAll(async () => {
-  await database.drop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-const env: Record<string, string> = TEST_DB === "postgres" ? { DATABASE_URL: database.databaseUrl! } : { DATA_DIR: dataDir };
+afterAll(async () => database.drop());
+const env: Record<string, string> = { DATABASE_URL: database.databaseUrl };
 
 describe("SIGTERM", { timeout: 180_000 }, () => {
   it("finishes what is in flight, refuses new work cleanly, closes the database and exits 0", async () => {

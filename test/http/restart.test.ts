@@ -1,18 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freshDatabase, TEST_DB, type TestDatabase } from "../support/test-database.js";
+import { freshDatabase } from "../support/test-database.js";
 import { startTestSitrep } from "../support/test-sitrep.js";
 
-/** On disk for PGlite (DATA_DIR), the same database for PostgreSQL: a restart loses nothing. */
-async function durableDatabase(): Promise<TestDatabase> {
-  if (TEST_DB === "postgres") return freshDatabase();
-  const dir = mkdtempSync(join(tmpdir(), "sitrep-restart-"));
-  return { databaseUrl: undefined, dataDir: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-const database = await durableDatabase();
+/** The same database under a new Sitrep: a restart loses nothing. */
+const database = await freshDatabase();
 afterAll(async () => database.drop());
 
 describe("restart", () => {

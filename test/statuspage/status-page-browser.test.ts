@@ -2,7 +2,6 @@ import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.js";
-import { TEST_DB } from "../support/test-database.js";
 import { startTestSitrep, type TestSitrep } from "../support/test-sitrep.js";
 
 const TITLE = "<script>window.__pwned = true</script> Checkout errors";
@@ -55,13 +54,13 @@ describe("the built-in status page in headless Chromium", { timeout: 60_000 }, (
     );
 
     mkdirSync("test-results", { recursive: true });
-    await page.screenshot({ path: `test-results/status-page.${TEST_DB}.png`, fullPage: true });
+    await page.screenshot({ path: `test-results/status-page.png`, fullPage: true });
 
     await page.locator("h3 a").first().click();
     await page.waitForURL(`**/status/incidents/${ref}`);
     expect(await page.locator("h1").textContent()).toBe(TITLE);
     expect(await page.locator(".update").count()).toBe(3);
-    await page.screenshot({ path: `test-results/status-page-incident.${TEST_DB}.png`, fullPage: true });
+    await page.screenshot({ path: `test-results/status-page-incident.png`, fullPage: true });
 
     // The page's CSP forbids it to fetch anything, so the feed is fetched here and parsed by Chromium.
     const xml = await (await fetch(`${sitrep.url}/status/feed.atom`)).text();

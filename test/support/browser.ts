@@ -1,9 +1,16 @@
+import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing), headless, offline. */
-export function launchChromium(): Promise<Browser> {
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * The system's Chromium when there is one; otherwise the Chromium shipped
+ * inside the npm package @sparticuz/chromium (decompressed from the package
+ * into the temporary folder: nothing is downloaded). Headless, offline.
+ */
+export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: await chromiumPath(),
     args: [
       "--headless",
       "--no-sandbox",
@@ -14,4 +21,10 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+async function chromiumPath(): Promise<string> {
+  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  const { default: packaged } = await import("@sparticuz/chromium");
+  return packaged.executablePath();
 }

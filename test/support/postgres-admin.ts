@@ -1,16 +1,24 @@
+import { inject } from "vitest";
 import pg from "pg";
 
-/** The test PostgreSQL server; CI starts it, and it is always on this machine. */
-export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+/**
+ * The test PostgreSQL server's superuser URL: the embedded server the global
+ * setup started for this run, or TEST_DATABASE_URL when that names one.
+ * Only inside test files (it is provided by the global setup).
+ */
+export function testAdminUrl(): string {
+  return inject("pgAdminUrl");
+}
 
-export function databaseUrl(name: string): string {
-  const url = new URL(TEST_PG_URL);
+/** The same server, database `name`. */
+export function databaseUrl(name: string, adminUrl = testAdminUrl()): string {
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
-export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 5_000 });
+export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>, adminUrl = testAdminUrl()): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
     return await work(client);
@@ -19,6 +27,6 @@ export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Pro
   }
 }
 
-export async function dropDatabase(name: string): Promise<void> {
-  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+export async function dropDatabase(name: string, adminUrl = testAdminUrl()): Promise<void> {
+  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`), adminUrl);
 }

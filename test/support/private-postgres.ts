@@ -1,28 +1,22 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { postgresBinaries } from "../../src/db/embedded/binaries.js";
+import { handOver, serverUser } from "../../src/db/embedded/server-user.js";
 
 /**
  * A PostgreSQL cluster of the test's own (initdb in a temporary folder, on a
- * free port), so a fault test can stop and restart its server without touching
- * the shared one every other test uses. Run as the `postgres` user, since
- * PostgreSQL refuses to run as root.
+ * free port, from the same npm-shipped binaries as the embedded server), so a
+ * fault test can stop and restart its server without touching the shared one
+ * every other test uses. As root it runs as the `postgres` account.
  */
 export interface PrivatePostgres {
   readonly url: string;
   start(): void;
   stop(): void;
   destroy(): void;
-}
-
-const BIN = `/usr/lib/postgresql/${readdirSync("/usr/lib/postgresql")[0]}/bin`;
-
-function asPostgres(command: string, args: string[]): void {
-  const asRoot = process.getuid?.() === 0;
-  const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", `${BIN}/${command}`, ...args]] : [`${BIN}/${command}`, args];
-  execFileSync(file, argv, { stdio: "pipe", timeout: 60_000 });
 }
 
 async function freePort(): Promise<number> {
@@ -35,18 +29,20 @@ async function freePort(): Promise<number> {
 }
 
 export async function createPrivatePostgres(): Promise<PrivatePostgres> {
+  const binaries = postgresBinaries();
+  const user = serverUser();
   const root = mkdtempSync(join(tmpdir(), "sitrep-pg-"));
-  chmodSync(root, 0o755);
   const data = join(root, "data");
-  if (process.getuid?.() === 0)
-    chownSync(root, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
-  asPostgres("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
+  handOver(user, root, root);
+  const run = (file: string, args: string[]) =>
+    execFileSync(file, args, { ...(user ?? {}), stdio: "pipe", timeout: 120_000, env: { ...process.env, LC_ALL: "C" } });
+  run(binaries.initdb, ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-instructions"]);
   const port = await freePort();
-  const options = `-c port=${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} -c fsync=off`;
+  const options = `-c port=${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off`;
   const pg = {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    start: () => asPostgres("pg_ctl", ["-D", data, "-o", options, "-w", "-l", join(root, "log"), "start"]),
-    stop: () => asPostgres("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
+    start: () => void run(binaries.pgCtl, ["-D", data, "-o", options, "-w", "-l", join(root, "log"), "start"]),
+    stop: () => void run(binaries.pgCtl, ["-D", data, "-m", "fast", "-w", "stop"]),
     destroy() {
       try {
         pg.stop();

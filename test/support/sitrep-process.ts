@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { apiCaller, type ApiCaller } from "./api-caller.js";
 import { TEST_API_TOKEN } from "./test-sitrep.js";
 
@@ -13,12 +15,41 @@ export interface SitrepProcess {
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-/** A real `node src/main.ts` process, as `npm start` runs it, on a random port. */
-export async function spawnSitrep(env: Record<string, string>): Promise<SitrepProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+export interface SpawnOptions {
+  /** The working folder (where `.env` and a relative DATA_DIR are read); default: this one. */
+  readonly cwd?: string;
+}
+
+const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+/** Sitrep's main module as a process (through tsx: the sources under test, not a build), with the test defaults. */
+function startProcess(env: Record<string, string>, options: SpawnOptions): ChildProcess {
+  return spawn(process.execPath, ["--import", TSX, MAIN], {
+    cwd: options.cwd,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", API_TOKEN: TEST_API_TOKEN, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+}
+
+/** A start that must fail: its exit code and what it wrote to stderr. */
+export async function failedStart(
+  env: Record<string, string>,
+  options: SpawnOptions = {},
+): Promise<{ code: number | null; stderr: string }> {
+  const child = startProcess(env, options);
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
+  child.stdout!.resume();
+  const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, stderr };
+}
+
+/** A real Sitrep process (src/main.ts, as `npm start` runs its build), on a random port. */
+export async function spawnSitrep(env: Record<string, string>, options: SpawnOptions = {}): Promise<SitrepProcess> {
+  const child = startProcess(env, options);
   const logs: Array<Record<string, unknown>> = [];
   let stderr = "";
   let output = "";

@@ -1,22 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSitrep } from "../support/sitrep-process.js";
-import { freshDatabase, TEST_DB } from "../support/test-database.js";
+import { freshDatabase } from "../support/test-database.js";
 import { sleep, waitFor } from "../support/wait-for.js";
 
 const database = await freshDatabase();
-const dataDir = mkdtempSync(join(tmpdir(), "sitrep-kill-"));
-afterAll(async () => {
-  await database.drop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => database.drop());
 
-const env = {
-  STATUS_UPDATE_INTERVAL: "PT3S",
-  ...(TEST_DB === "postgres" ? { DATABASE_URL: database.databaseUrl! } : { DATA_DIR: dataDir }),
-};
+const env = { STATUS_UPDATE_INTERVAL: "PT3S", DATABASE_URL: database.databaseUrl };
 
 type Entry = { kind: string; occurredAt: string; payload: { level?: number; dueAt?: string } };
 

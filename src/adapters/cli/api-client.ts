@@ -5,6 +5,8 @@ import { API_TOKEN_FILE } from "../../api-token.js";
 export interface ClientOptions {
   readonly url: string;
   readonly token: string | undefined;
+  /** Where the token came from, said when Sitrep refuses it. */
+  readonly tokenSource?: string;
   /** Sent as X-Sitrep-Actor: the Slack user id the CLI acts as. */
   readonly actor: string | undefined;
 }
@@ -22,11 +24,25 @@ export class CliError extends Error {
   }
 }
 
-/** SITREP_TOKEN, or the token a local embedded Sitrep stored under DATA_DIR. */
+export interface FoundToken {
+  readonly token: string;
+  /** SITREP_TOKEN, API_TOKEN, or the file it was read from. */
+  readonly source: string;
+}
+
+/**
+ * SITREP_TOKEN; else API_TOKEN (the server's own, from the environment or
+ * .env); else the token a local embedded Sitrep generated into DATA_DIR.
+ */
+export function findToken(env: NodeJS.ProcessEnv = process.env): FoundToken | null {
+  if (env.SITREP_TOKEN) return { token: env.SITREP_TOKEN, source: "SITREP_TOKEN" };
+  if (env.API_TOKEN) return { token: env.API_TOKEN, source: "API_TOKEN" };
+  const file = join(env.DATA_DIR || "./data", API_TOKEN_FILE);
+  return existsSync(file) ? { token: readFileSync(file, "utf8").trim(), source: file } : null;
+}
+
 export function defaultToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.SITREP_TOKEN) return env.SITREP_TOKEN;
-  const file = join(env.DATA_DIR ?? "./data", API_TOKEN_FILE);
-  return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
+  return findToken(env)?.token;
 }
 
 class RawBody {
@@ -62,8 +78,14 @@ export class ApiClient {
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs?: number): Promise<T> {
     const response = await this.send(method, path, body, headers, timeoutMs);
     const text = await response.text();
-    if (!response.ok) throw apiError(text, response.status);
+    if (!response.ok) throw this.explain(apiError(text, response.status));
     return (text ? JSON.parse(text) : null) as T;
+  }
+
+  /** A refused token: say which one, since several places can hold one. */
+  private explain(error: CliError): CliError {
+    if (error.status !== 401 || !this.options.tokenSource) return error;
+    return new CliError(`${error.message} (the token came from ${this.options.tokenSource})`, error.status, error.code);
   }
 
   private async send(
@@ -75,7 +97,7 @@ export class ApiClient {
   ): Promise<Response> {
     if (!this.options.token) {
       throw new CliError(
-        "No API token: set SITREP_TOKEN (or run it where Sitrep's DATA_DIR is: an embedded Sitrep stores its token in DATA_DIR/api-token).",
+        "No API token: set SITREP_TOKEN (or API_TOKEN in .env, or run it where Sitrep's DATA_DIR is: an embedded Sitrep stores its token in DATA_DIR/api-token).",
         undefined,
         "no_token",
       );

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { Command, CommanderError } from "commander";
-import { ApiClient, CliError, defaultToken } from "./api-client.js";
+import { ApiClient, CliError, findToken } from "./api-client.js";
 import { registerChangeCommands } from "./commands/change-commands.js";
 import { registerIncidentCommands } from "./commands/incident-commands.js";
 import { registerReportCommands } from "./commands/report-commands.js";
@@ -35,7 +35,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env, io: CliIo = P
     .description("Sitrep: run incidents from the command line (the same API Slack uses)")
     .option("--json", "print the API's JSON", false)
     .option("--url <url>", "Sitrep's address", env.SITREP_URL ?? "http://localhost:3000")
-    .option("--token <token>", "API token (default: SITREP_TOKEN, or DATA_DIR/api-token)")
+    .option("--token <token>", "API token (default: SITREP_TOKEN, else API_TOKEN, else DATA_DIR/api-token)")
     .option("--as <user>", "act as this Slack user id (default: SITREP_USER)")
     .version(sitrepVersion(), "-V, --version", "print Sitrep's version")
     .showHelpAfterError("(run with --help for usage)")
@@ -43,10 +43,12 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env, io: CliIo = P
     .configureOutput(outputFor(io, argvWantsJson));
   const context: CommandContext = () => {
     const options = program.opts<GlobalOptions>();
+    const found = options.token ? { token: options.token, source: "--token" } : findToken(env);
     return {
       client: new ApiClient({
         url: options.url,
-        token: options.token ?? defaultToken(env),
+        token: found?.token,
+        tokenSource: found?.source,
         actor: options.as ?? env.SITREP_USER ?? localUser(),
       }),
       out: output(options.json, io.stdout),

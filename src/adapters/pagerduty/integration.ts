@@ -66,8 +66,8 @@ export const pagerdutyIntegration: IntegrationFactory = ({ config, log, app, con
           clock: app.clock,
           process: (e) => processEvent(app, settings, e),
           // Each event of a batch holds a connection for its transaction, and the receiver's INSERT needs one
-          // too (PGlite has one; PostgreSQL a pool of 10): a small batch leaves room for it. Taking 16 at once
-          // on PostgreSQL cut the events/s answered in a storm by more than half, for no more processed.
+          // too (the pool holds 10): a small batch leaves room for it. Taking 16 at once
+          // cut the events/s answered in a storm by more than half, for no more processed.
           batchSize: 4,
         })
       : null;

@@ -11,11 +11,11 @@ import { startSitrep } from "../../src/main.js";
 import { cliAgainst } from "../support/cli-runner.js";
 
 /**
- * An embedded Sitrep started without API_TOKEN generates one into DATA_DIR,
- * never writes it to its log, and the CLI finds it there — also when Sitrep
- * is reached under a path prefix (review F14).
+ * An embedded Sitrep (its own PostgreSQL under DATA_DIR) started without
+ * API_TOKEN generates one into DATA_DIR, never writes it to its log, and the
+ * CLI finds it there — also when Sitrep is reached under a path prefix (review F14).
  */
-describe("the generated API token", () => {
+describe("the generated API token", { timeout: 180_000 }, () => {
   it("is stored under DATA_DIR, not logged, and used by the CLI", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "sitrep-token-"));
     const lines: string[] = [];
