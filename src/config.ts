@@ -81,6 +81,9 @@ const schema = z.object({
     message:
       "must be a postgres:// or postgresql:// URL with a host, such as postgresql://sitrep@db.example:5432/sitrep (leave it unset for the embedded database)",
   }),
+  /** A database that does not answer must not hold a request (Slack waits 3 s) or a shutdown. */
+  DATABASE_CONNECT_TIMEOUT: duration("PT5S").refine((ms) => ms > 0, { message: "must be longer than zero" }),
+  DATABASE_STATEMENT_TIMEOUT: duration("PT10S").refine((ms) => ms > 0, { message: "must be longer than zero" }),
   DATA_DIR: z.string().default("./data"),
   RUNBOOKS_DIR: z.string().default("./runbooks"),
   API_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),

@@ -2,7 +2,7 @@ import type { BreakerBoard } from "./app/breakers.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
 import type { SelfTestProbe } from "./app/self-test/probe.js";
-import type { ChannelMembers, PeopleNames, TimeZones } from "./app/ports.js";
+import type { ChannelMembers, OperatorNotices, PeopleNames, TimeZones } from "./app/ports.js";
 import type { Config } from "./config.js";
 import type { Connection } from "./db/connection.js";
 import type { RouteRegistrar } from "./adapters/http/context.js";
@@ -41,6 +41,8 @@ export interface Integration {
   readonly peopleNames?: PeopleNames;
   /** Who is in an incident's channel, also for those suggestions. */
   readonly channelMembers?: ChannelMembers;
+  /** Where operators are told what needs them (Slack's announce channel). */
+  readonly notices?: OperatorNotices;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

@@ -35,6 +35,8 @@ import { createLogger, type Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { pagerdutyIntegration } from "./adapters/pagerduty/integration.js";
 import { pageRoute } from "./adapters/pagerduty/page-route.js";
+import { upstreamProblems } from "./jobs/upstream-problems.js";
+import { webhookSubscriptions } from "./db/webhook-subscriptions.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
 const INTEGRATIONS: readonly IntegrationFactory[] = [
@@ -82,8 +84,12 @@ export async function startSitrep(config: Config, options: StartOptions = {}): P
   }
 }
 
-async function openConnection(databaseServer: DatabaseServer): Promise<Connection> {
-  const connection = await connect({ databaseUrl: databaseServer.url });
+async function openConnection(databaseServer: DatabaseServer, config: Config): Promise<Connection> {
+  const connection = await connect({
+    databaseUrl: databaseServer.url,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT,
+  });
   try {
     await connection.sql.query("SELECT 1");
     return connection;
@@ -95,7 +101,7 @@ async function openConnection(databaseServer: DatabaseServer): Promise<Connectio
 
 async function startOn(databaseServer: DatabaseServer, config: Config, log: Logger, options: StartOptions): Promise<RunningSitrep> {
   const clock: Clock = options.clock ?? { now: () => new Date() };
-  const connection = await openConnection(databaseServer);
+  const connection = await openConnection(databaseServer, config);
   const applied = await migrate(connection);
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
 
@@ -117,6 +123,8 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
     },
     planners,
     library,
+    // Integrations are built below; whichever can tell operators (Slack's announce channel) does.
+    notices: { notice: (text, key) => integrations.flatMap((i) => i.notices?.notice(text, key) ?? []) },
   };
   // Circuit breakers shared by every replica; when calls stop or resume, waiting incidents' channels are told.
   const gate = new BreakerGate({
@@ -165,6 +173,7 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
       tokens: tokenVerifier(apiToken, (hash) => app.db.read.tokens.findByHash(hash)),
       log,
       ping: async () => void (await connection.sql.query("SELECT 1")),
+      problems: () => upstreamProblems(gate, webhookSubscriptions(connection.sql)),
       names,
       reportLinks: reportLinks(apiToken, clock),
       publicUrl: config.PUBLIC_URL,
@@ -179,6 +188,8 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
   server.addHook("onResponse", async () => dispatcher.kick());
 
   for (const integration of integrations) await integration.start?.();
+  // An upstream held for its credentials is probed at once: this start may carry the corrected key.
+  await gate.probeHeldNow();
   dispatcher.start();
   await server.listen({ port: config.PORT, host: config.HOST });
   const port = (server.server.address() as AddressInfo).port;
@@ -216,6 +227,9 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
   };
 }
 
+/** Under the 10 s most orchestrators give between SIGTERM and SIGKILL. */
+const SHUTDOWN_WATCHDOG_MS = 8_000;
+
 async function runProcess(): Promise<void> {
   loadEnvFile();
   let config: Config;
@@ -234,6 +248,11 @@ async function runProcess(): Promise<void> {
   }
   const shutdown = (signal: string) => {
     sitrep.log.info({ signal }, "shutting down");
+    // A database that does not answer would hold the close for ever; orchestrators kill at 10 s: go first, and say why.
+    setTimeout(() => {
+      sitrep.log.error({ signal, afterMs: SHUTDOWN_WATCHDOG_MS }, "shutdown did not finish in time (is the database answering?); exiting");
+      process.exit(1);
+    }, SHUTDOWN_WATCHDOG_MS).unref();
     sitrep.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,5 +1,5 @@
 import type { Actor } from "../domain/actor.js";
-import type { BreakerMode, BreakerState } from "../domain/breaker.js";
+import type { BreakerMode, BreakerReason, BreakerState } from "../domain/breaker.js";
 import { forbidden } from "../domain/errors.js";
 import type { Upstream } from "./ports.js";
 
@@ -16,6 +16,10 @@ export interface BreakerView {
   readonly openedAt: Date | null;
   readonly probeAt: Date | null;
   readonly changedAt: Date;
+  /** "misconfigured": held because the upstream refused Sitrep's credentials. */
+  readonly reason: BreakerReason | null;
+  /** What the upstream said, for the operator. */
+  readonly detail: string | null;
 }
 
 /** The shared circuit breakers (state in the database; see src/jobs/breaker-gate.ts). */

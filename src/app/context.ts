@@ -1,5 +1,5 @@
 import type { EffectPlanner } from "./effects.js";
-import type { Clock, Database, Library } from "./ports.js";
+import type { Clock, Database, Library, OperatorNotices } from "./ports.js";
 
 export interface CoreSettings {
   readonly statusUpdateIntervalMs: number;
@@ -16,4 +16,6 @@ export interface AppContext {
   readonly planners: readonly EffectPlanner[];
   /** Runbooks to suggest and the checklist to keep; absent when there is no runbooks folder. */
   readonly library?: Library;
+  /** The announce channel, for what operators must hear; absent without Slack. */
+  readonly notices?: OperatorNotices;
 }

@@ -137,6 +137,15 @@ export interface NewOutboxMessage {
   readonly notBefore?: Date;
 }
 
+/**
+ * Lines for the operators in the announce channel (a credential refused, a
+ * webhook signature failing), as outbox messages; none when there is nowhere
+ * to say it. `key` makes a notice go out once however often it is enqueued.
+ */
+export interface OperatorNotices {
+  notice(text: string, key: string): NewOutboxMessage[];
+}
+
 /** One incident's deliveries to one upstream that have not landed yet. */
 export interface OutboxBacklog {
   readonly incidentId: number;

@@ -20,6 +20,14 @@ export interface ConnectOptions {
   /** postgres:// or postgresql:// */
   readonly databaseUrl: string;
   readonly poolSize?: number;
+  /** How long to wait for a connection (DATABASE_CONNECT_TIMEOUT); default 5 s. */
+  readonly connectTimeoutMs?: number;
+  /**
+   * How long one statement may run (DATABASE_STATEMENT_TIMEOUT); default 10 s.
+   * The server cancels it, and the client gives up a second later when the
+   * server itself does not answer (a hung host or a black-holed network).
+   */
+  readonly statementTimeoutMs?: number;
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -42,10 +50,13 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 }
 
 function poolConfig(options: ConnectOptions): pg.PoolConfig {
+  const statementTimeout = options.statementTimeoutMs ?? 10_000;
   return {
     connectionString: options.databaseUrl,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    statement_timeout: statementTimeout,
+    query_timeout: statementTimeout + 1_000,
     // A transaction left open by a hung request would hold its incident's row lock; the server ends it.
     idle_in_transaction_session_timeout: 30_000,
   };
@@ -53,10 +64,15 @@ function poolConfig(options: ConnectOptions): pg.PoolConfig {
 
 async function inTransaction<T>(pool: pg.Pool, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A checked-out client has no listener of the pool's: a connection dropped between two
+  // statements would crash the process. The next statement fails and says so instead.
+  const dropped = () => undefined;
+  client.on("error", dropped);
   try {
     await client.query("BEGIN");
     const result = await work(runnerOn(client));
     await client.query("COMMIT");
+    client.off("error", dropped);
     client.release();
     return result;
   } catch (error) {
@@ -65,6 +81,7 @@ async function inTransaction<T>(pool: pg.Pool, work: (tx: SqlRunner) => Promise<
       () => false,
       () => true,
     );
+    client.off("error", dropped);
     client.release(broken);
     throw error;
   }

@@ -1,5 +1,8 @@
 import type { Database, TimerStore, Tx } from "../app/ports.js";
+import { SitrepError } from "../domain/errors.js";
+import { deadlinePassed } from "../request-deadline.js";
 import type { Connection, SqlRunner } from "./connection.js";
+import { asUnavailable, DATABASE_UNAVAILABLE } from "./unavailable.js";
 import { apiTokenStore } from "./stores/api-token-store.js";
 import { checklistStore } from "./stores/checklist-store.js";
 import { followUpStore } from "./stores/follow-up-store.js";
@@ -42,12 +45,39 @@ export function createDatabase(connection: Connection, options: DatabaseOptions 
     tokens: apiTokenStore(db),
   });
   return {
-    read: stores(connection.sql, NO_TIMERS),
-    transaction(work) {
-      return connection.transaction((tx) => {
-        const executor: TxExecutor = (text, values = []) => tx.query(text, values);
-        return work(stores(tx, options.timers ? options.timers(executor) : NO_TIMERS));
-      });
+    read: stores(guarded(connection.sql), NO_TIMERS),
+    async transaction(work) {
+      try {
+        return await connection.transaction(async (tx) => {
+          const executor: TxExecutor = (text, values = []) => tx.query(text, values);
+          const result = await work(stores(tx, options.timers ? options.timers(executor) : NO_TIMERS));
+          // Whoever asked was already told nothing was recorded (the database was too slow): keep that true.
+          if (deadlinePassed()) throw new SitrepError("unavailable", DATABASE_UNAVAILABLE, { internal: "answered before commit" });
+          return result;
+        });
+      } catch (error) {
+        throw asUnavailable(error);
+      }
+    },
+  };
+}
+
+/** Reads outside a transaction: a database that does not answer is the `unavailable` kind, not a crash. */
+function guarded(sql: SqlRunner): SqlRunner {
+  return {
+    async query<R>(text: string, values?: readonly unknown[]) {
+      try {
+        return await sql.query<R>(text, values);
+      } catch (error) {
+        throw asUnavailable(error);
+      }
+    },
+    async exec(script: string) {
+      try {
+        await sql.exec(script);
+      } catch (error) {
+        throw asUnavailable(error);
+      }
     },
   };
 }

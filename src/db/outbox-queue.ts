@@ -116,6 +116,16 @@ export function outboxQueue(sql: SqlRunner) {
       return rows.length > 0;
     },
 
+    /** Not attempted after all (paced): due again at `at`, and the claim's attempt is not counted. */
+    async postpone(claim: OutboxClaim, at: Date): Promise<boolean> {
+      const rows = await sql.query(
+        `UPDATE outbox SET next_attempt_at = $3, locked_until = NULL, attempts = greatest(attempts - 1, 0)
+         WHERE id = $1 AND locked_until = $2 RETURNING id`,
+        [claim.id, claim.lease, at],
+      );
+      return rows.length > 0;
+    },
+
     /** Gives up on a message that can never succeed; the next message of its key may go. */
     async dead(claim: OutboxClaim, error: string): Promise<boolean> {
       const rows = await sql.query(

@@ -9,6 +9,11 @@ export type BreakerState = "closed" | "open" | "half_open";
 export type BreakerMode = "auto" | "open" | "closed";
 
 export const BREAKER_MODES: readonly BreakerMode[] = ["auto", "open", "closed"];
+/** Why a breaker is open beyond failures: the upstream refused Sitrep's credentials or permissions. */
+export type BreakerReason = "misconfigured";
+
+/** The first probe after a breaker opens goes within this; later ones back off up to the cool-down. */
+export const FIRST_PROBE_MS = 5_000;
 
 export interface BreakerRecord {
   readonly upstream: string;
@@ -21,6 +26,12 @@ export interface BreakerRecord {
   readonly probeAt: Date | null;
   readonly changedAt: Date;
   readonly version: number;
+  /** "misconfigured": held because the upstream refused the credentials; null for plain failures. */
+  readonly reason: BreakerReason | null;
+  /** The upstream's own words for a misconfiguration (e.g. Slack's `invalid_auth`). */
+  readonly detail: string | null;
+  /** Probes failed in a row since the breaker opened: each waits longer. */
+  readonly failedProbes: number;
 }
 
 export interface BreakerPolicy {
@@ -86,12 +97,45 @@ export function afterOutcome(
   policy: BreakerPolicy,
 ): BreakerRecord | null {
   if (record.mode !== "auto") return null;
-  const reopen = { ...record, state: "open" as const, probeAt: new Date(now.getTime() + policy.coolDownMs), changedAt: now };
-  if (record.state === "half_open") {
-    return ok ? { ...record, state: "closed", openedAt: null, probeAt: null, changedAt: now } : reopen;
-  }
-  if (record.state === "closed" && !ok && tripped(stats, policy)) return { ...reopen, openedAt: now };
+  if (record.state === "half_open") return ok ? closed(record, now) : reopened(record, now, policy);
+  if (record.state === "closed" && !ok && tripped(stats, policy)) return { ...reopened(record, now, policy, 0), openedAt: now };
   return null;
+}
+
+/**
+ * The upstream refused Sitrep's credentials or permissions: hold every call
+ * (open, marked misconfigured) instead of failing messages; a probe retries
+ * with backoff, and its success closes the breaker as after any outage.
+ */
+export function hold(record: BreakerRecord, detail: string, now: Date, policy: BreakerPolicy): BreakerRecord {
+  const held = record.reason === "misconfigured" && record.state !== "closed";
+  const failedProbes = held ? record.failedProbes + 1 : 0;
+  return {
+    ...reopened(record, now, policy, failedProbes),
+    reason: "misconfigured",
+    detail,
+    openedAt: record.openedAt ?? now,
+  };
+}
+
+/** A held breaker after a restart: the operator may have fixed the key, so probe now. */
+export function probeNow(record: BreakerRecord, now: Date): BreakerRecord | null {
+  if (record.reason !== "misconfigured" || record.state === "closed") return null;
+  return { ...record, state: "open", probeAt: now, changedAt: now };
+}
+
+/** How long after opening (or after `failedProbes` failed probes) the next probe goes: 5 s, 10 s, 20 s … up to the cool-down. */
+export function probeDelayMs(failedProbes: number, policy: BreakerPolicy): number {
+  const first = Math.min(FIRST_PROBE_MS, policy.coolDownMs);
+  return Math.min(policy.coolDownMs, first * 2 ** Math.min(failedProbes, 20));
+}
+
+function reopened(record: BreakerRecord, now: Date, policy: BreakerPolicy, failedProbes = record.failedProbes + 1): BreakerRecord {
+  return { ...record, state: "open", probeAt: new Date(now.getTime() + probeDelayMs(failedProbes, policy)), changedAt: now, failedProbes };
+}
+
+function closed(record: BreakerRecord, now: Date): BreakerRecord {
+  return { ...record, state: "closed", openedAt: null, probeAt: null, changedAt: now, reason: null, detail: null, failedProbes: 0 };
 }
 
 export function tripped(stats: OutcomeStats, policy: BreakerPolicy): boolean {

@@ -86,6 +86,9 @@ const UPSTREAM_NAMES: Record<string, string> = { statuspage: "the status page", 
 function describeBreakerChange(change: TimelinePayloads["breaker_changed"]): string {
   const upstream = UPSTREAM_NAMES[change.upstream] ?? change.upstream;
   const how = change.manual ? " by an operator" : "";
+  if (change.state === "open" && change.misconfigured) {
+    return `${upstream} refused Sitrep's credentials: ${change.waiting} waiting here are held, not lost, until an operator fixes the key`;
+  }
   if (change.state === "open") {
     return `Calls to ${upstream} are paused${how} (circuit breaker open): ${change.waiting} waiting here will be sent when it recovers`;
   }

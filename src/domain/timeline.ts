@@ -52,7 +52,7 @@ export interface TimelinePayloads {
   /** What the channel is told about the status page: a push waiting too long (since), landed again, or failed. */
   statuspage_delivery: { state: "pending" | "published" | "failed" | "recovered"; detail: string; since?: string };
   /** A circuit breaker opened or closed while this incident had deliveries waiting on that upstream. */
-  breaker_changed: { upstream: string; state: "open" | "closed"; manual: boolean; waiting: number };
+  breaker_changed: { upstream: string; state: "open" | "closed"; manual: boolean; waiting: number; misconfigured?: boolean };
   pagerduty_event: { eventType: string; summary: string; agent: string | null; pagerdutyIncidentId: string };
   /** `pagerdutyUser` is the assignee's name ("" when nobody is assigned); `reason` says why no Slack user was found. */
   pagerduty_assignee_unmatched: { email: string | null; pagerdutyUser: string; reason: string };

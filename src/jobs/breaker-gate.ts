@@ -8,7 +8,9 @@ import {
   admission,
   afterOutcome,
   effectiveState,
+  hold,
   isBlocked,
+  probeNow,
   startProbe,
   windowStart,
   type BreakerMode,
@@ -84,6 +86,34 @@ export class BreakerGate implements UpstreamGate, BreakerBoard {
     await this.announce(record, changed, false);
   }
 
+  async hold(upstream: Upstream, detail: string): Promise<void> {
+    const { store, clock, policy } = this.options;
+    const now = clock.now();
+    this.probes.delete(upstream);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const record = await this.read(upstream, now);
+      const changed = await store.compareAndSet(hold(record, detail, now, policy), record.version);
+      if (changed === null) continue;
+      this.remember(changed);
+      return this.announce(record, changed, false);
+    }
+    this.cache.delete(upstream);
+  }
+
+  /**
+   * At start: an upstream held for its credentials is probed at once, since the
+   * operator may have restarted Sitrep with a corrected key.
+   */
+  async probeHeldNow(): Promise<void> {
+    const now = this.options.clock.now();
+    for (const record of await this.options.store.list()) {
+      const next = probeNow(record, now);
+      if (next === null) continue;
+      const changed = await this.options.store.compareAndSet(next, record.version);
+      if (changed) this.remember(changed);
+    }
+  }
+
   async list(): Promise<BreakerView[]> {
     const now = this.options.clock.now();
     const records = await Promise.all(UPSTREAMS.map((upstream) => this.read(upstream, now)));
@@ -115,16 +145,24 @@ export class BreakerGate implements UpstreamGate, BreakerBoard {
     this.cache.set(record.upstream, { record, readAt: performance.now() });
   }
 
+  /** Reported once per change: calls stopped, resumed, or held for a misconfiguration (loudly, as an error). */
   private async announce(before: BreakerRecord, after: BreakerRecord, manual: boolean): Promise<void> {
     const blocked = isBlocked(after);
-    if (isBlocked(before) === blocked) return;
+    const misconfigured = after.reason === "misconfigured" && before.reason !== "misconfigured";
+    if (isBlocked(before) === blocked && !misconfigured) return;
     const { log, onChange } = this.options;
     const upstream = after.upstream as Upstream;
-    if (blocked) log.warn({ upstream, manual }, "circuit breaker open: calls stopped");
-    else log.info({ upstream, manual }, "circuit breaker closed: calls resumed");
+    if (misconfigured)
+      log.error(
+        { upstream, detail: after.detail },
+        "upstream refused Sitrep's credentials: deliveries are held (not failed) until the key or its permissions are fixed",
+      );
+    else if (blocked) log.warn({ upstream, manual }, "circuit breaker open: calls stopped");
+    else log.info({ upstream, manual, wasMisconfigured: before.reason === "misconfigured" }, "circuit breaker closed: calls resumed");
     const openedAt = blocked ? after.openedAt : before.openedAt;
+    const reason = blocked ? after.reason : before.reason;
     try {
-      await onChange?.({ upstream, state: blocked ? "open" : "closed", manual, openedAt });
+      await onChange?.({ upstream, state: blocked ? "open" : "closed", manual, openedAt, reason, detail: after.detail ?? before.detail });
     } catch (error) {
       log.error({ err: error, upstream }, "telling channels about the circuit breaker failed");
     }
@@ -146,6 +184,8 @@ function toView(record: BreakerRecord): BreakerView {
     openedAt: record.openedAt,
     probeAt: record.probeAt,
     changedAt: record.changedAt,
+    reason: record.reason,
+    detail: record.detail,
   };
 }
 

@@ -1,15 +1,30 @@
 import type { Upstream } from "../app/ports.js";
 import type { OutboxRecord } from "../db/outbox-queue.js";
 
+export interface UpstreamErrorOptions {
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+  readonly status?: number;
+  /**
+   * The upstream refused Sitrep's credentials or permissions (a wrong or revoked
+   * key, a missing scope): the whole upstream is held until an operator fixes
+   * it, and the message waits instead of failing.
+   */
+  readonly misconfigured?: boolean;
+  /** Sitrep's own pacing held it back (nothing was sent): postponed, not counted as an attempt. */
+  readonly paced?: boolean;
+}
+
 /**
  * What an upstream answered, as a value the dispatcher can act on: retry later
- * (honouring Retry-After), or give up because retrying cannot help.
+ * (honouring Retry-After), hold the upstream (misconfigured), or give up
+ * because retrying cannot help.
  */
 export class UpstreamError extends Error {
   constructor(
     readonly upstream: Upstream,
     message: string,
-    readonly options: { retryable: boolean; retryAfterMs?: number; status?: number } = { retryable: true },
+    readonly options: UpstreamErrorOptions = { retryable: true },
   ) {
     super(message);
     this.name = "UpstreamError";
@@ -31,6 +46,8 @@ export interface Deliverer {
 export interface UpstreamGate {
   allow(upstream: Upstream): Promise<boolean>;
   record(upstream: Upstream, ok: boolean): Promise<void>;
+  /** The upstream refused the credentials: hold it (reported once) until a probe succeeds. */
+  hold(upstream: Upstream, detail: string): Promise<void>;
 }
 
 export const OPEN_GATE: UpstreamGate = {
@@ -38,4 +55,5 @@ export const OPEN_GATE: UpstreamGate = {
     return true;
   },
   async record() {},
+  async hold() {},
 };

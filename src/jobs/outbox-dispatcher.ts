@@ -114,6 +114,8 @@ export class OutboxDispatcher {
   private async failed(deliverer: Deliverer, claim: OutboxClaim, error: Error): Promise<void> {
     const { queue, clock, log, observer } = this.options;
     const upstreamError = error instanceof UpstreamError ? error : null;
+    if (upstreamError?.options.misconfigured) return this.held(deliverer, claim, upstreamError);
+    if (upstreamError?.options.paced) return this.postponed(claim, upstreamError);
     const isBug = upstreamError === null;
     const giveUp = upstreamError ? !upstreamError.options.retryable : claim.attempts >= (this.options.maxAttemptsOnBug ?? 25);
     // A rate limit or a rejected request says nothing about the upstream's health.
@@ -130,6 +132,27 @@ export class OutboxDispatcher {
       if (!(await queue.retryLater(claim, new Date(clock.now().getTime() + delay), error.message))) return this.leaseLost(claim);
     }
     observer?.failed?.(claim, error, !giveUp);
+  }
+
+  /**
+   * The upstream refused the credentials: the message waits (due again at once,
+   * so it goes first when the breaker lets calls through) and the upstream is
+   * held; the gate reports it, once.
+   */
+  private async held(deliverer: Deliverer, claim: OutboxClaim, error: UpstreamError): Promise<void> {
+    const { queue, clock, log, observer } = this.options;
+    log.debug({ outbox: claim.id, kind: claim.kind, err: error }, "outbox message held: the upstream refused the credentials");
+    if (!(await queue.retryLater(claim, clock.now(), error.message))) return this.leaseLost(claim);
+    await this.gate.hold(deliverer.upstream, error.message);
+    observer?.failed?.(claim, error, true);
+  }
+
+  /** Held back by Sitrep's own pacing: nothing was sent, so no attempt is counted and nothing is logged above debug. */
+  private async postponed(claim: OutboxClaim, error: UpstreamError): Promise<void> {
+    const { queue, clock, log } = this.options;
+    log.debug({ outbox: claim.id, kind: claim.kind, ms: error.options.retryAfterMs }, "outbox message paced");
+    const at = new Date(clock.now().getTime() + (error.options.retryAfterMs ?? 1_000));
+    if (!(await queue.postpone(claim, at))) this.leaseLost(claim);
   }
 
   /**

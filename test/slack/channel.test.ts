@@ -80,6 +80,8 @@ describe("the incident channel", () => {
     "honours a 429's Retry-After and retries 5xx, delivering everything in order",
     async () => {
       const { number, channel } = await declare("Rate limits --sev 3");
+      // Past the channel's opening burst, so the note goes to Slack at once (and meets the 429).
+      s.clock.advance(10_000);
       s.fake.failNext("chat.postMessage", { kind: "ratelimited", retryAfter: 30 });
       s.fake.failNext("chat.update", { kind: "http", status: 502 }, 2);
       await s.slack.command(ALICE, channel!, "update First");
@@ -137,6 +139,8 @@ describe("the incident channel", () => {
   it(
     "posts a message once even when Slack posted it but the answer was lost",
     async () => {
+      // The fake stamps messages with the wall clock: bring the test clock (moved on by earlier retries) back to it.
+      s.clock.set(new Date());
       const { channel } = await declare("Lost post --sev 3");
       s.fake.failNext("chat.postMessage", { kind: "lost" });
       await s.slack.command(ALICE, channel!, "update Only once, please");

@@ -42,7 +42,7 @@ describe("Statuspage client", () => {
     expect((await client.listUnresolved()).map((i) => i.id)).toEqual([created.id]);
   });
 
-  it("maps answers to what the dispatcher does: rate limits wait, 5xx and timeouts retry, other 4xx give up", async () => {
+  it("maps answers to what the dispatcher does: rate limits wait, 5xx and timeouts retry, 401 holds, other 4xx give up", async () => {
     fake.rateLimitNext("1", 420);
     expect((await failure(client.listComponents())).options).toMatchObject({ retryable: true, status: 429, retryAfterMs: 1000 });
     fake.failWith("500");
@@ -53,7 +53,11 @@ describe("Statuspage client", () => {
     expect(timeout.message).toMatch(/timed out|failed/);
     fake.failWith("401");
     const denied = await failure(client.listComponents());
-    expect(denied.options).toMatchObject({ retryable: false, status: 401 });
+    expect(denied.options, "a refused key holds Statuspage instead of failing").toMatchObject({
+      retryable: true,
+      status: 401,
+      misconfigured: true,
+    });
     expect(denied.message).toContain("Could not authenticate");
     expect(denied.message).not.toContain(fake.apiKey);
     fake.recover();

@@ -12,7 +12,8 @@ type Detail = { incident: IncidentJson; updates: Array<{ id: number; body: strin
 
 beforeAll(async () => {
   fake = await new FakeStatuspage({ components: ["Checkout", "API", "Dashboard", "Search"] }).start();
-  sitrep = await startTestSitrep({ ...fake.env(), MONITORING_WINDOW: "PT0S", STATUSPAGE_TIMEOUT: "PT2S" });
+  // A short cool-down: a held breaker probes again within a second once the key works.
+  sitrep = await startTestSitrep({ ...fake.env(), MONITORING_WINDOW: "PT0S", STATUSPAGE_TIMEOUT: "PT2S", BREAKER_COOL_DOWN: "PT1S" });
 }, 120_000);
 afterAll(async () => {
   await sitrep?.stop();
@@ -128,29 +129,28 @@ describe("Statuspage sync through the outbox", { timeout: 60_000 }, () => {
     expect(shown.incident.statuspageIncidentId).toBe(page.id);
     expect(page.incident_updates).toHaveLength(1);
   });
-  it("never shows a push Statuspage refused as published, and tells the channel", async () => {
+  it("holds a push Statuspage refused for its key (never shown as published) and sends it once the key works", async () => {
     const ref = await declare({ title: "Email delays", public: true });
     await settled(ref);
     fake.failWith("401");
     await sitrep.api("POST", `/api/v1/incidents/${ref}/updates`, { text: "Emails are delayed by an hour." }, alice);
-    type Entry = { kind: string; payload: { state?: string; detail?: string } };
-    const notices = async () =>
-      (await sitrep.api<{ entries: Entry[] }>("GET", `/api/v1/incidents/${ref}/timeline`)).body.entries.filter(
-        (e) => e.kind === "statuspage_delivery",
+    type Breaker = { upstream: string; reason: string | null; detail: string | null };
+    const held = async () =>
+      (await sitrep.api<{ breakers: Breaker[] }>("GET", "/api/v1/breakers")).body.breakers.find(
+        (b) => b.upstream === "statuspage" && b.reason === "misconfigured",
       );
-    await waitFor("the channel to be told the push failed", async () => (await notices()).some((e) => e.payload.state === "failed"));
-    const failed = await detail(ref);
-    expect(failed.incident.statuspageState).toBe("failed");
-    expect(failed.updates.at(-1)!.statuspage).toBe("failed");
-    expect((await notices()).find((e) => e.payload.state === "failed")!.payload.detail).toContain("HTTP 401");
+    expect((await waitFor("Statuspage held for its key", held)).detail).toContain("HTTP 401");
+    const waiting = await detail(ref);
+    expect(waiting.incident.statuspageState, "held, not failed").toBe("pending");
+    expect(waiting.updates.at(-1)!.statuspage).toBe("pending");
     const page = fake.incidents().find((i) => i.name === "Email delays")!;
     expect(page.incident_updates.map((u) => u.body)).not.toContain("Emails are delayed by an hour.");
 
     fake.recover();
     await sitrep.api("POST", `/api/v1/incidents/${ref}/updates`, { text: "Emails are flowing again." }, alice);
     const current = await settled(ref);
-    expect(current.updates.map((u) => u.statuspage)).toEqual(["failed", "published"]);
-    expect((await notices()).map((e) => e.payload.state)).toEqual(["failed", "published"]);
+    expect(current.updates.map((u) => u.statuspage)).toEqual(["published", "published"]);
+    expect(page.incident_updates.map((u) => u.body).slice(0, 2)).toEqual(["Emails are flowing again.", "Emails are delayed by an hour."]);
   });
 
   it("keeps a component at the worst status of the open incidents naming it: resolving the minor one leaves the major one's", async () => {

@@ -16,6 +16,20 @@ const fail = (error: string): never => {
   throw new SlackFailure(error);
 };
 
+/** Methods whose documented arguments do not include `team_id` (Bolt's per-request client adds it to everything). */
+const NO_TEAM_ID = new Set(["views.open", "views.publish", "chat.getPermalink", "conversations.history"]);
+
+/**
+ * Arguments Slack's documentation does not allow, answered as an error so a
+ * test fails where the real API might misbehave: `team_id` where it is not
+ * documented, and a `conversations.list` limit of 1000 or more ("must be under 1000").
+ */
+export function argumentProblem(method: string, args: Args): string | null {
+  if (NO_TEAM_ID.has(method) && "team_id" in args) return "invalid_arguments";
+  if (method === "conversations.list" && args.limit !== undefined && Number(args.limit) >= 1000) return "invalid_limit";
+  return null;
+}
+
 const str = (args: Args, name: string): string => (typeof args[name] === "string" ? (args[name] as string) : "");
 
 function channelOf(ws: FakeWorkspace, args: Args, name = "channel"): FakeChannel {

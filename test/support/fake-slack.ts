@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { METHODS, SlackFailure, type Args } from "./fake-slack-methods.js";
+import { argumentProblem, METHODS, SlackFailure, type Args } from "./fake-slack-methods.js";
 import { FakeWorkspace } from "./fake-slack-state.js";
 
 /** How a call fails when told to (CONTRACTS.md §1.7–1.8). */
@@ -152,6 +152,8 @@ export class FakeSlack {
     if (auth !== this.token) return this.answerError(res, record, "invalid_auth");
     const handler = METHODS[method];
     if (!handler) return this.answerError(res, record, "unknown_method");
+    const badArgument = argumentProblem(method, args);
+    if (badArgument) return this.answerError(res, record, badArgument);
     const failure = this.failureFor(method, args);
     if (failure && failure.kind !== "lost" && failure.kind !== "swallowed") return this.answerFailure(res, record, failure);
     try {

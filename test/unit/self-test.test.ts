@@ -25,7 +25,7 @@ function deps(probes: SelfTestProbe[], extra: Partial<SelfTestDeps> = {}): SelfT
 
 const breaker = (upstream: Upstream, state: BreakerState): BreakerView => {
   const at = new Date("2026-11-25T12:00:00Z");
-  return { upstream, state, mode: "auto", automatic: state, openedAt: null, probeAt: null, changedAt: at };
+  return { upstream, state, mode: "auto", automatic: state, openedAt: null, probeAt: null, changedAt: at, reason: null, detail: null };
 };
 
 const probe = (integration: string, steps: Array<[string, () => Promise<string>]>): SelfTestProbe => ({

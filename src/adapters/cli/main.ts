@@ -10,6 +10,7 @@ import { registerRunbookCommands } from "./commands/runbook-commands.js";
 import { registerSelfTestCommand } from "./commands/self-test-command.js";
 import { registerTokenCommands } from "./commands/token-commands.js";
 import { registerOperationsCommands } from "./commands/operations-commands.js";
+import { registerOutboxCommands } from "./commands/outbox-commands.js";
 import { registerTimelineCommands } from "./commands/timeline-commands.js";
 import type { CommandContext } from "./context.js";
 import { output } from "./output.js";
@@ -61,6 +62,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env, io: CliIo = P
   registerRunbookCommands(program, context);
   registerTokenCommands(program, context);
   registerOperationsCommands(program, context);
+  registerOutboxCommands(program, context);
   registerSelfTestCommand(program, context);
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError("(run with --help for usage)").configureOutput(outputFor(io, argvWantsJson));

@@ -21,12 +21,17 @@ function seconds(value: number): string {
 export function renderHealth(health: HealthJson): string {
   const rows = health.breakers.map((b) => {
     const o = health.outbox.find((x) => x.upstream === b.upstream);
-    const breaker = `${b.state}${b.mode === "auto" ? "" : " (manual)"}`;
+    const breaker = `${b.state}${b.mode === "auto" ? "" : " (manual)"}${b.reason === "misconfigured" ? " (misconfigured)" : ""}`;
     return [b.upstream, breaker, o?.pending ?? 0, seconds(o?.oldestAgeSeconds ?? 0), o?.dead ?? 0];
   });
+  // A refused credential needs an operator: said above the table, with the upstream's words.
+  const held = health.breakers
+    .filter((b) => b.reason === "misconfigured")
+    .map((b) => `${b.upstream}: MISCONFIGURED (${b.detail ?? "credentials refused"}); deliveries held until the key is fixed`);
   return [
     `database: ${health.database}`,
     selfTestLine(health.selfTest),
+    ...held,
     "",
     table(["UPSTREAM", "BREAKER", "PENDING", "OLDEST", "DEAD"], rows),
   ].join("\n");

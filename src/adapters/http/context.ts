@@ -18,6 +18,15 @@ export interface HttpContext {
   readonly reportLinks?: ReportLinks;
   /** PUBLIC_URL: the base of links Sitrep hands out; unset, the request's own host. */
   readonly publicUrl?: string;
+  /** What needs an operator (a refused credential, failing webhook signatures), for /readyz; none when absent. */
+  readonly problems?: () => Promise<readonly UpstreamProblem[]>;
+}
+
+/** An upstream Sitrep is held from or cut off by: still ready, but degraded. */
+export interface UpstreamProblem {
+  readonly upstream: string;
+  readonly reason: "misconfigured" | "webhook_signature_failures";
+  readonly detail: string;
 }
 
 export type RouteRegistrar = (server: FastifyInstance, ctx: HttpContext) => void;

@@ -14,6 +14,8 @@ import { pagerdutyPlanner } from "./planner.js";
 import { pagerdutySelfTestProbe } from "./self-test-probe.js";
 import { PagerdutyRestClient } from "./rest-client.js";
 import { webhookRoute } from "./webhook-route.js";
+import { signatureAlarm } from "./signature-alarm.js";
+import { webhookSubscriptions } from "../../db/webhook-subscriptions.js";
 
 /** PAGERDUTY_WEBHOOK_SECRET may hold several secrets, comma-separated (several subscriptions). */
 export function webhookSecrets(config: Config): string[] {
@@ -70,7 +72,8 @@ export const pagerdutyIntegration: IntegrationFactory = ({ config, log, app, con
         })
       : null;
   const routes: RouteRegistrar[] = [pageRoute({ pagingConfigured: api !== null })];
-  if (worker) routes.push(webhookRoute({ secrets, inbox: queue, clock: app.clock, stored: () => worker.kick(), metrics }));
+  const alarm = signatureAlarm(app, webhookSubscriptions(connection.sql), log.child({ integration: "pagerduty" }));
+  if (worker) routes.push(webhookRoute({ secrets, inbox: queue, clock: app.clock, stored: () => worker.kick(), metrics, alarm }));
   const directory =
     config.SLACK_BOT_TOKEN !== undefined ? slackDirectory({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL }) : null;
   return {

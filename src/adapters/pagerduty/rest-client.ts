@@ -1,25 +1,21 @@
-import { api } from "@pagerduty/pdjs";
-import type { APIResponse } from "@pagerduty/pdjs/build/src/api.js";
 import { z } from "zod";
-import { UpstreamError } from "../../jobs/delivery.js";
+import { UpstreamError, type UpstreamErrorOptions } from "../../jobs/delivery.js";
 import { maskSecrets } from "../../logger.js";
 
 export interface PagerdutyClientOptions {
-  /** PAGERDUTY_API_URL; every call passes a full `url`, since pdjs's `server` is https-only. */
+  /** PAGERDUTY_API_URL. */
   readonly baseUrl: string;
   readonly token: string;
   /** PAGERDUTY_FROM_EMAIL, sent as `From` on writes. */
   readonly from: string;
   readonly timeoutMs?: number;
-  /** pdjs waits this long between its own 429 retries (20 s by default, ignoring the headers). */
-  readonly retryTimeoutMs?: number;
 }
 
 /** A PagerDuty answer other than 2xx: the status, PagerDuty's error code, and whether retrying may help. */
 export class PagerdutyApiError extends UpstreamError {
   constructor(
     message: string,
-    options: { retryable: boolean; retryAfterMs?: number; status?: number },
+    options: UpstreamErrorOptions,
     readonly code: number | null,
   ) {
     super("pagerduty", message, options);
@@ -38,11 +34,21 @@ const errorBody = z.object({
   error: z.object({ message: z.string().optional(), code: z.number().optional(), errors: z.array(z.string()).optional() }),
 });
 
+/** What came back: the status, the headers and the parsed body (null when it was not JSON). */
+interface Answer {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly headers: Headers;
+  readonly data: unknown;
+}
+
 /**
- * The PagerDuty REST API through `@pagerduty/pdjs`. pdjs resolves on 4xx and
- * 5xx and retries 429s blindly, so every answer is checked here and turned
- * into a PagerdutyApiError the outbox can act on (Retry-After from the
- * `ratelimit-reset` header); a real timeout comes from an abort signal.
+ * The PagerDuty REST API (v2) over Node's fetch. Not through @pagerduty/pdjs:
+ * pdjs retries every 429 three times on its own, 200 ms apart by default and
+ * ignoring `ratelimit-reset`, and has no option to stop, so a rate limit cost
+ * four calls and the outbox's wait came after PagerDuty's window had been
+ * hammered. Here a call is made once; a 429 becomes a PagerdutyApiError whose
+ * wait comes from `ratelimit-reset`, and the outbox is the only one to retry.
  */
 export class PagerdutyRestClient {
   private readonly baseUrl: string;
@@ -52,42 +58,60 @@ export class PagerdutyRestClient {
   }
 
   async request(call: Call): Promise<unknown> {
+    const answer = await this.send(call);
+    if (!answer.ok) throw toApiError(call, answer);
+    return answer.data;
+  }
+
+  private async send(call: Call): Promise<Answer> {
+    const url = new URL(`${this.baseUrl}${call.path}`);
+    for (const [key, value] of Object.entries(call.query ?? {})) {
+      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, item);
+    }
     const write = call.method !== "GET";
-    let response: APIResponse;
+    let response: Response;
     try {
-      response = await api({
-        token: this.options.token,
-        url: `${this.baseUrl}${call.path}`,
+      response = await fetch(url, {
         method: call.method,
-        ...(call.data ? { data: call.data } : {}),
-        ...(call.query ? { queryParameters: call.query } : {}),
-        headers: write ? { From: this.options.from } : {},
-        retryTimeout: this.options.retryTimeoutMs ?? 200,
+        headers: {
+          Accept: "application/vnd.pagerduty+json;version=2",
+          Authorization: `Token token=${this.options.token}`,
+          "Content-Type": "application/json; charset=utf-8",
+          ...(write ? { From: this.options.from } : {}),
+        },
+        ...(call.data ? { body: JSON.stringify(call.data) } : {}),
+        redirect: "error",
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
     } catch (failure) {
-      // pdjs rejects with the response itself when the body is not JSON, and with an Error on network failures.
-      if (failure instanceof Error)
-        throw new PagerdutyApiError(`PagerDuty unreachable: ${maskSecrets(failure.message)}`, { retryable: true }, null);
-      response = failure as APIResponse;
+      const why = failure instanceof Error && failure.name === "TimeoutError" ? "timed out" : (failure as Error).message;
+      throw new PagerdutyApiError(`PagerDuty unreachable: ${maskSecrets(why)}`, { retryable: true }, null);
     }
-    if (!response.ok) throw toApiError(call, response);
-    return response.data;
+    const text = await response.text().catch(() => "");
+    let data: unknown = null;
+    try {
+      data = text ? (JSON.parse(text) as unknown) : null;
+    } catch {
+      data = null;
+    }
+    return { ok: response.ok, status: response.status, headers: response.headers, data };
   }
 }
 
-function toApiError(call: Call, response: APIResponse): PagerdutyApiError {
+function toApiError(call: Call, response: Answer): PagerdutyApiError {
   const { status } = response;
   const parsed = errorBody.safeParse(response.data);
   const detail = parsed.success
     ? `${parsed.data.error.code ?? ""} ${parsed.data.error.message ?? ""}${parsed.data.error.errors?.length ? ` (${parsed.data.error.errors.join("; ")})` : ""}`.trim()
     : "";
   const message = `PagerDuty answered ${status} to ${call.method} ${call.path.split("?")[0]}${detail ? `: ${detail}` : ""}`;
-  const retryable = status === 429 || status === 408 || status >= 500;
+  // 401/403: a wrong or revoked token, or one without the rights: PagerDuty is held until an operator fixes it.
+  const misconfigured = status === 401 || status === 403;
+  const retryable = misconfigured || status === 429 || status === 408 || status >= 500;
   const retryAfterMs = status === 429 ? retryAfter(response.headers) : undefined;
   return new PagerdutyApiError(
     message,
-    { retryable, status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) },
+    { retryable, status, misconfigured, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) },
     parsed.success ? (parsed.data.error.code ?? null) : null,
   );
 }

@@ -8,6 +8,7 @@ import type { RouteRegistrar } from "../http/context.js";
 import { sendError } from "../http/errors.js";
 import { BODY_LIMIT } from "../http/server.js";
 import { envelopeSchema, occurredAt, pagerdutyIncidentIdOf } from "./event-schema.js";
+import type { SignatureAlarm } from "./signature-alarm.js";
 import { verifySignature } from "./signature.js";
 
 export const WEBHOOK_PATH = "/webhooks/pagerduty";
@@ -19,6 +20,8 @@ export interface WebhookDeps {
   /** Called once an event is stored, so the worker looks now. */
   readonly stored: () => void;
   readonly metrics: Pick<Metrics, "webhookLatency">;
+  /** Told of each check per subscription, so a secret rotated on one side only is noticed. */
+  readonly alarm?: SignatureAlarm;
 }
 
 const headerText = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(",") : value);
@@ -46,9 +49,12 @@ export function webhookRoute(deps: WebhookDeps): RouteRegistrar {
 async function receive(deps: WebhookDeps, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   try {
     const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const subscription = headerText(request.headers["x-webhook-subscription"]);
     if (!verifySignature(raw, headerText(request.headers["x-pagerduty-signature"]), deps.secrets)) {
+      await deps.alarm?.refused(subscription);
       throw new SitrepError("unauthenticated", "X-PagerDuty-Signature is missing or does not match.");
     }
+    await deps.alarm?.accepted(subscription);
     const body = parseJson(raw);
     const envelope = envelopeSchema.safeParse(body);
     if (!envelope.success) {

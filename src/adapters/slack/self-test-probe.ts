@@ -6,6 +6,7 @@ import { StepNotRun, type SelfTestContext, type SelfTestProbe } from "../../app/
 import { failureSummary } from "../../domain/self-test.js";
 import { KIND } from "./planner/outbox-kinds.js";
 import type { SelfTestPost } from "./outbox/self-test-steps.js";
+import { findListedChannel } from "./channel-lookup.js";
 import { slackCall } from "./web-api-errors.js";
 
 /** The private channel the self-test posts in; people may join it to watch the runs. */
@@ -91,17 +92,12 @@ function fail(reason: string): never {
 }
 
 async function findPrivateChannel(client: webApi.WebClient): Promise<string | null> {
-  let cursor: string | undefined;
-  for (let page = 0; page < 20; page += 1) {
-    const result = await slackCall("conversations.list", () =>
-      client.conversations.list({ types: "private_channel", exclude_archived: true, limit: 1000, cursor }),
-    );
-    const found = (result.channels ?? []).find((c) => c.name === SELF_TEST_CHANNEL && c.is_private === true && c.is_archived !== true);
-    if (found?.id) return found.id;
-    cursor = result.response_metadata?.next_cursor || undefined;
-    if (!cursor) return null;
-  }
-  return null;
+  const found = await findListedChannel(
+    client,
+    { types: "private_channel", excludeArchived: true },
+    (c) => c.name === SELF_TEST_CHANNEL && c.is_private === true && c.is_archived !== true,
+  );
+  return found?.id ?? null;
 }
 
 async function createPrivateChannel(client: webApi.WebClient): Promise<string> {

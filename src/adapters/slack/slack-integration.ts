@@ -18,6 +18,8 @@ import { slackTimeZones } from "./time-zones.js";
 import { slackUserProfiles } from "./user-profiles.js";
 import { slackChannelMembers } from "./channel-members.js";
 import { createWebClient } from "./web-client.js";
+import { ChannelPacer } from "./outbox/channel-pacer.js";
+import { announceChannelNotices } from "./outbox/notices.js";
 
 const TEMPLATES_PATH = fileURLToPath(new URL("../../../runbooks/status-templates.md", import.meta.url));
 
@@ -48,6 +50,9 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     deliveries: slackDeliveryStore(runtime.connection.sql),
     pagingConfigured: config.PAGERDUTY_API_TOKEN !== undefined && config.PAGERDUTY_FROM_EMAIL !== undefined,
     zones,
+    breakers: runtime.breakers,
+    client,
+    ping: async () => void (await runtime.connection.sql.query("SELECT 1")),
   };
   const posts = slackPostStore(runtime.connection.sql);
   let bolt: App | null = null;
@@ -58,12 +63,24 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
       slackPlanner({ announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
       kitPlanner({ checklist: (app.library?.checklist.length ?? 0) > 0 }),
     ],
-    deliverers: [slackDeliverer({ app, client, identity, log: slackLog, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL, posts, names })],
+    deliverers: [
+      slackDeliverer({
+        app,
+        client,
+        identity,
+        log: slackLog,
+        announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL,
+        posts,
+        names,
+        pacer: new ChannelPacer(app.clock),
+      }),
+    ],
     routes: receiver ? [slackEventsRoute(receiver, runtime.metrics, [config.SLACK_SIGNING_SECRET ?? ""])] : [],
     selfTest: slackSelfTestProbe({ app, client, announceChannel: config.INCIDENT_ANNOUNCE_CHANNEL }),
     timeZones: zones,
     peopleNames: names,
     channelMembers: slackChannelMembers(client, slackLog),
+    notices: announceChannelNotices(config.INCIDENT_ANNOUNCE_CHANNEL),
     async start() {
       const bot = await identity.get().catch((error: unknown): BotIds | null => {
         slackLog.error({ err: error }, "auth.test failed; Slack requests will verify the token as they come");

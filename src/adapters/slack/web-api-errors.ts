@@ -1,15 +1,25 @@
 import { webApi } from "@slack/bolt";
-import { UpstreamError } from "../../jobs/delivery.js";
+import { UpstreamError, type UpstreamErrorOptions } from "../../jobs/delivery.js";
 
 /** Platform errors (`ok:false`) that a later attempt may not get. */
 const TRANSIENT = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"]);
+/** The token or the app's scopes are wrong: every call fails until an operator fixes them, so Slack is held. */
+export const CREDENTIAL_ERRORS: ReadonlySet<string> = new Set([
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "token_expired",
+  "missing_scope",
+  "no_permission",
+]);
 
 /** An UpstreamError that keeps Slack's error code, so a deliverer can act on name_taken, already_pinned … */
 export class SlackApiError extends UpstreamError {
   constructor(
     readonly code: string | null,
     message: string,
-    options: { retryable: boolean; retryAfterMs?: number; status?: number },
+    options: UpstreamErrorOptions,
   ) {
     super("slack", message, options);
     this.name = "SlackApiError";
@@ -51,6 +61,11 @@ export function toUpstreamError(error: unknown, method: string): SlackApiError {
     });
   }
   const platform = platformCode(error);
+  if (platform !== null && CREDENTIAL_ERRORS.has(platform)) {
+    const needed = (error as { data?: { needed?: string } }).data?.needed;
+    const detail = `${method}: ${platform}${needed ? ` (needs scope ${needed})` : ""}`;
+    return new SlackApiError(platform, detail, { retryable: true, status: 200, misconfigured: true });
+  }
   if (platform !== null) {
     return new SlackApiError(platform, `${method}: ${platform}`, { retryable: TRANSIENT.has(platform), status: 200 });
   }

@@ -48,5 +48,7 @@ export function toUpstreamError(error: unknown, now: Date): UpstreamError {
     const retryAfterMs = parseRetryAfter(response.headers["retry-after"], now) ?? DEFAULT_RATE_LIMIT_WAIT_MS;
     return new UpstreamError("statuspage", message, { retryable: true, retryAfterMs, status: 429 });
   }
+  // A wrong or revoked key, or a key without access to the page: held until an operator fixes it.
+  if (status === 401 || status === 403) return new UpstreamError("statuspage", message, { retryable: true, status, misconfigured: true });
   return new UpstreamError("statuspage", message, { retryable: status >= 500, status });
 }

@@ -19,6 +19,16 @@ export function metricsRoutes(snapshot: SnapshotSource, registry: Registry, toke
   const gauge = (name: string, help: string, labelNames: string[]) => new Gauge({ name, help, labelNames, registers: [registry] });
   const breakerState = gauge("sitrep_breaker_state", "Circuit breaker state per upstream (1 for the current state)", ["upstream", "state"]);
   const breakerMode = gauge("sitrep_breaker_mode", "Circuit breaker mode per upstream: auto, or a manual override", ["upstream", "mode"]);
+  const misconfigured = gauge(
+    "sitrep_upstream_misconfigured",
+    "1 while an upstream refuses Sitrep's credentials and its deliveries are held",
+    ["upstream"],
+  );
+  const webhookFailures = gauge(
+    "sitrep_pagerduty_webhook_signature_failures",
+    "Refused signatures in a row from a PagerDuty webhook subscription that used to sign correctly (absent when none fail)",
+    ["subscription"],
+  );
   const pending = gauge("sitrep_outbox_pending", "Deliveries waiting in the outbox per upstream", ["upstream"]);
   const oldest = gauge("sitrep_outbox_oldest_pending_age_seconds", "Age of the oldest waiting delivery per upstream", ["upstream"]);
   const dead = gauge("sitrep_outbox_dead", "Deliveries set aside (never delivered) per upstream", ["upstream"]);
@@ -42,7 +52,10 @@ export function metricsRoutes(snapshot: SnapshotSource, registry: Registry, toke
       for (const b of now.breakers) {
         for (const state of BREAKER_STATES) breakerState.set({ upstream: b.upstream, state }, b.state === state ? 1 : 0);
         for (const mode of BREAKER_MODES) breakerMode.set({ upstream: b.upstream, mode }, b.mode === mode ? 1 : 0);
+        misconfigured.set({ upstream: b.upstream }, b.reason === "misconfigured" ? 1 : 0);
       }
+      webhookFailures.reset();
+      for (const w of now.failingWebhooks) webhookFailures.set({ subscription: w.subscription }, w.failures);
       for (const o of now.outbox) {
         pending.set({ upstream: o.upstream }, o.pending);
         oldest.set({ upstream: o.upstream }, o.oldestAgeSeconds);

@@ -4,6 +4,7 @@ import type { SqlRunner } from "../../../db/connection.js";
 import { liveIncidentsByPhase } from "../../../db/incident-counts.js";
 import { outboxQueue, type OutboxDepth } from "../../../db/outbox-queue.js";
 import { selfTestStore } from "../../../db/self-test-store.js";
+import { webhookSubscriptions } from "../../../db/webhook-subscriptions.js";
 import type { SelfTestReport } from "../../../domain/self-test.js";
 import type { Phase } from "../../../domain/phase.js";
 import type { Runtime } from "../../../integration.js";
@@ -16,6 +17,8 @@ export interface OperationsSnapshot {
   readonly incidents: Record<Phase, number>;
   /** The latest self-test run (manual or scheduled), or null when none ran. */
   readonly selfTest: SelfTestReport | null;
+  /** PagerDuty webhook subscriptions whose signatures are failing now. */
+  readonly failingWebhooks: ReadonlyArray<{ subscription: string; failures: number }>;
 }
 
 export type SnapshotSource = () => Promise<OperationsSnapshot>;
@@ -23,17 +26,19 @@ export type SnapshotSource = () => Promise<OperationsSnapshot>;
 export function snapshotSource(runtime: Pick<Runtime, "breakers" | "app">, sql: SqlRunner): SnapshotSource {
   const queue = outboxQueue(sql);
   const selfTests = selfTestStore(sql);
+  const subscriptions = webhookSubscriptions(sql);
   return async () => {
-    const [breakers, depth, incidents, selfTest] = await Promise.all([
+    const [breakers, depth, incidents, selfTest, failingWebhooks] = await Promise.all([
       runtime.breakers.list(),
       queue.depth(runtime.app.clock.now()),
       liveIncidentsByPhase(sql),
       selfTests.latest(),
+      subscriptions.failing(),
     ]);
     const outbox = UPSTREAMS.map(
       (upstream: Upstream) => depth.find((d) => d.upstream === upstream) ?? { upstream, pending: 0, oldestAgeSeconds: 0, dead: 0 },
     );
-    return { breakers, outbox, incidents, selfTest };
+    return { breakers, outbox, incidents, selfTest, failingWebhooks };
   };
 }
 
@@ -46,5 +51,7 @@ export function presentBreaker(breaker: BreakerView) {
     openedAt: breaker.openedAt?.toISOString() ?? null,
     probeAt: breaker.probeAt?.toISOString() ?? null,
     changedAt: breaker.changedAt.toISOString(),
+    reason: breaker.reason,
+    detail: breaker.detail,
   };
 }

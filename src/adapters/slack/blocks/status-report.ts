@@ -20,6 +20,19 @@ export interface StatusReport {
   readonly readerZone: string | null;
   /** A public update waits for the commander's approval. */
   readonly awaitingApproval: boolean;
+  /** Upstreams held because they refused Sitrep's credentials (e.g. Statuspage), with what they said. */
+  readonly held?: ReadonlyArray<{ readonly upstream: string; readonly detail: string | null }>;
+}
+
+const UPSTREAM_LABELS: Record<string, string> = { slack: "Slack", statuspage: "Statuspage", pagerduty: "PagerDuty" };
+
+function heldSection(held: StatusReport["held"]) {
+  if (!held || held.length === 0) return [];
+  const lines = held.map(
+    (h) =>
+      `:rotating_light: *${UPSTREAM_LABELS[h.upstream] ?? escapeMrkdwn(h.upstream)} refused Sitrep's credentials* (${escapeMrkdwn(h.detail ?? "no detail")}): its deliveries are held, not lost, until an operator fixes the key.`,
+  );
+  return [section(lines.join("\n"))];
 }
 
 const RECENT = 8;
@@ -46,6 +59,7 @@ export function statusReportMessage(report: StatusReport): SlackMessage {
       [ROLE_LABELS.communications, who(incident.communications)],
       ["Status page", statuspageLabel(incident, { awaitingApproval: report.awaitingApproval })],
     ]),
+    ...heldSection(report.held),
     section(latest),
     section(`*Recent timeline:*\n${recent || "_nothing yet_"}`),
     section(`*Open follow-ups:* ${report.openFollowUps.length ? report.openFollowUps.map((f) => userText(f.text)).join("; ") : "_none_"}`),

@@ -5,14 +5,20 @@ import { cut } from "./kit.js";
 
 const TOPIC_MAX = 250;
 
-/** "Identified · SEV2 · commander <@U1> · comms <@U2>": plain text, at most 250 characters. */
-export function channelTopic(incident: Incident): string {
-  const role = (label: string, user: string | null) => `${label} ${user ? `<@${user}>` : "vacant"}`;
+/** Role holders by their Slack display names: Slack shows topics as typed, so `<@U…>` would stay raw. */
+export interface TopicNames {
+  readonly commander: string | null;
+  readonly communications: string | null;
+}
+
+/** "Identified · SEV2 · commander Dana · comms Erin · <title>": plain text, at most 250 characters. */
+export function channelTopic(incident: Incident, names: TopicNames): string {
+  const role = (label: string, name: string | null) => `${label} ${name ? name.replace(/[<>]/g, "") : "vacant"}`;
   const topic = [
     PHASE_LABELS[incident.phase],
     severityLabel(incident.severity),
-    role("commander", incident.commander),
-    role("comms", incident.communications),
+    role("commander", names.commander),
+    role("comms", names.communications),
     // Topics are shown as typed; keep user text from forming <!channel> or links.
     incident.title.replace(/[<>]/g, ""),
   ].join(" · ");

@@ -1,3 +1,5 @@
+import type { BreakerBoard } from "../../../app/breakers.js";
+import type { webApi } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.js";
 import type { TimeZones } from "../../../app/ports.js";
 import type { Actor } from "../../../domain/actor.js";
@@ -24,6 +26,16 @@ export interface ListenerContext {
   readonly pagingConfigured: boolean;
   /** Each user's Slack time zone (users.info, cached), to read and show times in it. */
   readonly zones: TimeZones;
+  /** The shared circuit breakers: `/incident status` says when an upstream refuses Sitrep's credentials. */
+  readonly breakers?: BreakerBoard;
+  /**
+   * The app's own Web API client. Listeners call Slack through it, never through
+   * Bolt's per-request client: that one adds an undocumented `team_id` to every
+   * call (views.open, views.publish, chat.getPermalink, conversations.history).
+   */
+  readonly client: webApi.WebClient;
+  /** Whether the database answers, to say why a command was too slow. */
+  readonly ping?: () => Promise<void>;
 }
 
 /**

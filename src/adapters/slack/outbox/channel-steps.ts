@@ -1,6 +1,7 @@
 import { recordSlackFacts } from "../../../app/record-slack-facts.js";
 import type { OutboxRecord } from "../../../db/outbox-queue.js";
 import type { Incident } from "../../../domain/incident.js";
+import { isSlackUserId } from "../../../domain/actor.js";
 import { headerMessage } from "../blocks/header.js";
 import type { SlackMessage } from "../blocks/kit.js";
 import { channelTopic } from "../blocks/topic.js";
@@ -92,7 +93,11 @@ async function currentHeader(ctx: DeliveryContext, incident: Incident): Promise<
 
 export async function setTopic(ctx: DeliveryContext, record: OutboxRecord): Promise<void> {
   const { incident, channel } = await channelOf(ctx, record);
-  await slackCall("conversations.setTopic", () => ctx.client.conversations.setTopic({ channel, topic: channelTopic(incident) }));
+  // Topics do not format mentions: people by name, or by id when Slack does not say.
+  const name = async (user: string | null) =>
+    user === null ? null : isSlackUserId(user) ? ((await ctx.names?.nameOf(user)) ?? user) : user;
+  const names = { commander: await name(incident.commander), communications: await name(incident.communications) };
+  await slackCall("conversations.setTopic", () => ctx.client.conversations.setTopic({ channel, topic: channelTopic(incident, names) }));
 }
 
 export async function pinMessage(ctx: DeliveryContext, record: OutboxRecord): Promise<void> {

@@ -7,6 +7,7 @@ import type { SlackPostStore } from "../../../db/stores/slack-post-store.js";
 import type { Incident } from "../../../domain/incident.js";
 import type { Logger } from "../../../logger.js";
 import type { BotIdentity } from "../bot-identity.js";
+import type { ChannelPacer } from "./channel-pacer.js";
 import { SlackApiError } from "../web-api-errors.js";
 
 /** What every Slack delivery step is given. */
@@ -20,6 +21,8 @@ export interface DeliveryContext {
   readonly posts: SlackPostStore;
   /** Display names for the fallback (notification) text, which Slack shows without resolving mentions. */
   readonly names?: PeopleNames;
+  /** About one message a second per channel (bursts of a few); absent: unpaced. */
+  readonly pacer?: ChannelPacer;
 }
 
 export async function incidentOf(ctx: DeliveryContext, record: OutboxRecord): Promise<Incident> {

@@ -1,4 +1,5 @@
 import type { Incident } from "../../../domain/incident.js";
+import { findListedChannel } from "../channel-lookup.js";
 import { channelName } from "../channel-name.js";
 import { platformCode, slackCall, SlackApiError } from "../web-api-errors.js";
 import type { DeliveryContext } from "./delivery-context.js";
@@ -18,7 +19,6 @@ interface ChannelInfo {
 }
 
 const NAME_ATTEMPTS = 10;
-const LIST_PAGES = 50;
 /** Slack's clock and ours may differ a little; a channel made before the incident existed is not its channel. */
 const CLOCK_SKEW_S = 300;
 
@@ -61,17 +61,24 @@ function isOurs(channel: ChannelInfo, incident: Incident, botUserId: string): bo
   );
 }
 
-/** Private channels are listed only to members, so our own private channel is found and others' are not. */
+/**
+ * Private channels are listed only to members, so our own private channel is
+ * found and others' are not. A lookup Slack refuses for good (not a passing
+ * fault) finds nothing: the next name is tried rather than leaving the
+ * incident without a channel.
+ */
 async function findChannelByName(ctx: DeliveryContext, name: string): Promise<ChannelInfo | null> {
-  let cursor: string | undefined;
-  for (let page = 0; page < LIST_PAGES; page += 1) {
-    const result = await slackCall("conversations.list", () =>
-      ctx.client.conversations.list({ types: "public_channel,private_channel", exclude_archived: false, limit: 1000, cursor }),
-    );
-    const found = (result.channels ?? []).find((c) => c.name === name);
-    if (found) return found as ChannelInfo;
-    cursor = result.response_metadata?.next_cursor || undefined;
-    if (!cursor) return null;
+  try {
+    return (await findListedChannel(
+      ctx.client,
+      { types: "public_channel,private_channel", excludeArchived: false },
+      (c) => c.name === name,
+    )) as ChannelInfo | null;
+  } catch (error) {
+    if (error instanceof SlackApiError && !error.options.retryable) {
+      ctx.log.warn({ err: error, name }, "looking up a taken channel name failed; trying another name");
+      return null;
+    }
+    throw error;
   }
-  return null;
 }

@@ -19,6 +19,16 @@ export async function postOnce(
   msg: SlackMessage,
   options: { threadTs?: string } = {},
 ): Promise<string> {
+  // Paced first: a message that must wait for its channel's turn has not been posted, and says so.
+  const wait = ctx.pacer?.take(channel) ?? 0;
+  if (wait > 0) {
+    throw new SlackApiError("paced", `chat.postMessage: ${channel} had its share of messages; next in ${wait} ms`, {
+      retryable: true,
+      retryAfterMs: wait,
+      status: 429,
+      paced: true,
+    });
+  }
   if (record.attempts > 1) {
     const existing = await findPosted(ctx, channel, key, record.createdAt, options.threadTs);
     if (existing) return existing;
@@ -94,7 +104,8 @@ export async function findPosted(
     return found?.ts ?? null;
   } catch (error) {
     // A channel we cannot read (not a member of the announce channel) cannot be checked: post.
-    if (error instanceof SlackApiError && !error.options.retryable) return null;
+    // Nor can one when the token lacks a history scope: posting shows whether the token itself is wrong.
+    if (error instanceof SlackApiError && (!error.options.retryable || error.code === "missing_scope")) return null;
     throw error;
   }
 }

@@ -32,6 +32,7 @@ export function slackDeliverer(ctx: DeliveryContext): Deliverer {
     [APPROVAL_KIND.request]: step(requestApproval),
     [APPROVAL_KIND.settle]: step(settleApproval),
     [KIND.selfTestPost]: step(postSelfTestMessage),
+    [KIND.notice]: step(postSelfTestMessage),
   };
   return { upstream: "slack", kinds: { ...kinds, ...kitKinds(step) }, batchSize: 8 };
 }

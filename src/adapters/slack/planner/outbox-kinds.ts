@@ -15,6 +15,8 @@ export const KIND = {
   announce: "slack.announce",
   pin: "slack.pin",
   selfTestPost: "slack.selftest_post",
+  /** A line for the operators in the announce channel (a credential refused, a webhook secret failing). */
+  notice: "slack.notice",
 } as const;
 
 /** Approval of public updates (STATUSPAGE_REQUIRE_APPROVAL): asking the commander, then saying it was done. */

@@ -39,12 +39,12 @@ function registerFormButtons(bolt: App, ctx: ListenerContext): void {
   /** Opens the form `build` makes for the incident the button names; a refusal is told to the clicker. */
   const opensForm =
     (build: (ref: { number: number; detail: string }, body: BlockAction<ButtonAction>) => Promise<Modal>) =>
-    async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
       try {
         const ref = decodeRef(action.value);
         if (!ref) throw invalidInput("value", "This button is not for an incident.");
         const view = await build(ref, body);
-        await slackCall("views.open", () => client.views.open({ trigger_id: body.trigger_id, view }));
+        await slackCall("views.open", () => ctx.client.views.open({ trigger_id: body.trigger_id, view }));
         await ack();
       } catch (error) {
         await ack();

@@ -24,10 +24,11 @@ export function runHelp(): Answer {
 
 /** A catch-up for whoever just joined: phase, roles, the latest update, recent entries, what is due. */
 export async function runStatus({ request, incident, actor }: InChannel): Promise<Answer> {
-  const [detail, timeline, readerZone] = await Promise.all([
+  const [detail, timeline, readerZone, breakers] = await Promise.all([
     getIncident(request.ctx.app, actor, incident.number),
     getTimeline(request.ctx.app, actor, incident.number),
     request.ctx.zones.of(request.userId),
+    request.ctx.breakers?.list() ?? [],
   ]);
   const msg = statusReportMessage({
     incident: detail.incident,
@@ -36,6 +37,7 @@ export async function runStatus({ request, incident, actor }: InChannel): Promis
     openFollowUps: detail.followUps.filter((f) => f.doneAt === null),
     readerZone,
     awaitingApproval: detail.updates.some((u) => u.approval === "pending"),
+    held: breakers.filter((b) => b.reason === "misconfigured"),
   });
   return ephemeral(msg.text, msg.blocks);
 }

@@ -5,9 +5,9 @@ import { slackActor, type ListenerContext } from "../listener-context.js";
 
 /** The App Home tab lists the open incidents this person may see (private ones only to their members). */
 export function registerAppHome(bolt: App, ctx: ListenerContext): void {
-  bolt.event("app_home_opened", async ({ event, client }) => {
+  bolt.event("app_home_opened", async ({ event }) => {
     if (event.tab !== "home") return;
     const incidents = await listIncidents(ctx.app, slackActor(ctx, event.user), { open: true, limit: 40 });
-    await client.views.publish({ user_id: event.user, view: homeView(incidents, ctx.app.clock.now()) });
+    await ctx.client.views.publish({ user_id: event.user, view: homeView(incidents, ctx.app.clock.now()) });
   });
 }

@@ -13,13 +13,13 @@ const targetSchema = z.object({ channel: z.string(), ts: z.string(), author: z.s
 
 /** The incident picked for a message shortcut used outside an incident channel. */
 export function registerCaptureView(bolt: App, ctx: ListenerContext): void {
-  bolt.view(VIEW.capture, async ({ ack, body, view, client }) => {
+  bolt.view(VIEW.capture, async ({ ack, body, view }) => {
     try {
       const target = metadataOf(targetSchema, view.private_metadata);
       const number = Number(selectedValue(viewStateSchema.parse(view.state.values), FIELD.incident));
       if (!target || !Number.isInteger(number) || number <= 0) throw invalidInput("incident", "Pick the incident this message belongs to.");
       const { incident, actor } = await incidentFor(ctx, body.user.id, number, undefined);
-      await captureSlackMessage(ctx, client, incident, actor, target, { mustRead: true });
+      await captureSlackMessage(ctx, ctx.client, incident, actor, target, { mustRead: true });
       await ack();
     } catch (error) {
       await ack(errorsAck(error, ctx.log, { incident: FIELD.incident.block }, FIELD.incident.block));
