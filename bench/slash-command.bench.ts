@@ -5,22 +5,27 @@ import { freshPostgres, type BenchDb } from "./lib/databases.js";
 import { load, type LoadResult } from "./lib/load.js";
 import type { Figure } from "./lib/report.js";
 import { startBenchSitrep } from "./lib/sitrep.js";
+import { declareInChannel } from "./lib/slack-incidents.js";
 
 const CONCURRENCY = 50;
 const WARM_UP = 200;
 const REQUESTS = 1_000;
 const USER = "U0BENCH01";
+const BENCH = "Slack stress: /incident note, concurrency 50, one incident";
 
 /**
- * Signed `/incident note` requests at concurrency 50 through the real receiver
- * (Bolt's HTTPReceiver on Sitrep's server, Slack configured against a fake
- * Slack that the outbox delivers to meanwhile), beside a bare Bolt app that
- * only acks, in the same run. The ack is the HTTP answer, so its latency is
- * the client's request latency. Each request is signed at the moment it is
- * sent, as Slack does.
+ * The stress profile (issue 15 keeps it): signed `/incident note` requests at
+ * concurrency 50 to one incident, through the real receiver (Bolt's
+ * HTTPReceiver on Sitrep's server, Slack configured against a fake Slack that
+ * the outbox delivers to meanwhile), beside a bare Bolt app that only acks, in
+ * the same run. No channel sees this load: it measures how long the
+ * incident's row stays locked. Slack gives up after 3 s, so the target is no
+ * ack after 2 s. The ack is the HTTP answer, so its latency is the client's
+ * request latency; each request is signed at the moment it is sent, as Slack does.
  */
 export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
   const figures: Figure[] = [];
+  const results = new Map<BenchDb, LoadResult>();
   const fake = await new FakeSlack().start();
   try {
     const general = fake.ws.addChannel({ name: "general" });
@@ -37,9 +42,10 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
         });
         const endpoint = `${sitrep.url}/slack/events`;
         const driver = new SlackDriver(endpoint, fake);
-        const channel = await declaredChannel(driver, sitrep.connection.sql, general.id);
+        const channel = await declareInChannel(driver, pg.url, USER, general.id, "Slash command benchmark");
         const result = await notes(endpoint, driver, channel);
         await sitrep.close();
+        results.set(database, result);
         figures.push(...ackFigures(database, result, baseline));
       } finally {
         await pg.drop();
@@ -48,24 +54,7 @@ export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
   } finally {
     await fake.stop();
   }
-  return figures;
-}
-
-/** Declares an incident by command and waits for the outbox to open its channel. */
-async function declaredChannel(
-  driver: SlackDriver,
-  sql: { query<R>(text: string, values?: readonly unknown[]): Promise<R[]> },
-  general: string,
-): Promise<string> {
-  const reply = await driver.command(USER, general, "declare Slash command benchmark --sev 3");
-  if (reply.status !== 200) throw new Error(`slash-command bench: declare answered ${reply.status}`);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const rows = await sql.query<{ channel_id: string | null }>(`SELECT channel_id FROM incidents ORDER BY id LIMIT 1`);
-    if (rows[0]?.channel_id) return rows[0].channel_id;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("slash-command bench: the incident's channel was not opened within 30 s");
+  return [...figures, ...embeddedAgainstExternal(results)];
 }
 
 async function notes(url: string, driver: SlackDriver, channel: string): Promise<LoadResult> {
@@ -75,6 +64,7 @@ async function notes(url: string, driver: SlackDriver, channel: string): Promise
     warmUp: WARM_UP,
     amount: REQUESTS,
     headers: { "content-type": "application/x-www-form-urlencoded" },
+    slowMs: 2_000,
     recipe: {
       name: "slack-signed",
       secret: SIGNING_SECRET,
@@ -89,11 +79,24 @@ async function notes(url: string, driver: SlackDriver, channel: string): Promise
 }
 
 function ackFigures(database: string, result: LoadResult, baseline: LoadResult): Figure[] {
-  const bench = "Slack /incident note, concurrency 50";
-  const target = "< 50 ms and ≤ 1.5× bare Bolt";
+  const bench = BENCH;
+  const baselineName = "bare Bolt";
   return [
-    { bench, database, metric: "ack p50", value: result.p50Ms, unit: "ms", baseline: baseline.p50Ms, better: "lower" },
-    { bench, database, metric: "ack p99", value: result.p99Ms, unit: "ms", baseline: baseline.p99Ms, better: "lower", target },
+    { bench, database, metric: "ack p50", value: result.p50Ms, unit: "ms", baseline: baseline.p50Ms, baselineName, better: "lower" },
+    { bench, database, metric: "ack p99", value: result.p99Ms, unit: "ms", baseline: baseline.p99Ms, baselineName, better: "lower" },
+    {
+      bench,
+      database,
+      metric: "acks after 2 s",
+      value: result.slow,
+      unit: "",
+      baseline: baseline.slow,
+      baselineName,
+      better: "lower",
+      target: "0 (Slack gives up after 3 s)",
+      met: result.slow === 0,
+      issue: 15,
+    },
     {
       bench,
       database,
@@ -101,8 +104,8 @@ function ackFigures(database: string, result: LoadResult, baseline: LoadResult):
       value: result.errors,
       unit: "",
       baseline: baseline.errors,
+      baselineName,
       better: "lower",
-      target: "0 (Slack gives up after 3 s)",
     },
     {
       bench,
@@ -111,7 +114,30 @@ function ackFigures(database: string, result: LoadResult, baseline: LoadResult):
       value: result.requestsPerSecond,
       unit: "req/s",
       baseline: baseline.requestsPerSecond,
+      baselineName,
       better: "higher",
+    },
+  ];
+}
+
+/** Issue 14: the embedded server's ack p99 within 1.5× of the external server's, same run. */
+function embeddedAgainstExternal(results: ReadonlyMap<BenchDb, LoadResult>): Figure[] {
+  const embedded = results.get("embedded");
+  const external = results.get("external");
+  if (!embedded || !external) return [];
+  return [
+    {
+      bench: BENCH,
+      database: "embedded vs external",
+      metric: "ack p99",
+      value: embedded.p99Ms,
+      unit: "ms",
+      baseline: external.p99Ms,
+      baselineName: "external PostgreSQL",
+      better: "lower",
+      target: "≤ 1.5× external",
+      met: embedded.p99Ms <= 1.5 * external.p99Ms,
+      issue: 14,
     },
   ];
 }

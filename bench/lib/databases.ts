@@ -62,3 +62,15 @@ export async function externalReachable(): Promise<boolean> {
     return false;
   }
 }
+
+/** The server's version, as it says (`SHOW server_version`). */
+export async function serverVersion(database: BenchDb): Promise<string> {
+  const c = new pg.Client({ connectionString: await adminUrl(database) });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ server_version: string }>("SHOW server_version");
+    return `PostgreSQL ${rows[0]!.server_version}`;
+  } finally {
+    await c.end();
+  }
+}

@@ -13,6 +13,8 @@ let i = 0;
 async function measure(amount: number): Promise<LoadResult> {
   let firstSent = 0;
   let lastAnswered = 0;
+  let slow = 0;
+  const slowMs = options.slowMs ?? 2_000;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -40,12 +42,16 @@ async function measure(amount: number): Promise<LoadResult> {
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     // autocannon's own duration is counted in whole seconds (it checks once a second whether it is done): time it here.
-    instance.on("response", () => (lastAnswered = performance.now()));
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      lastAnswered = performance.now();
+      if (responseTime > slowMs) slow += 1;
+    });
   });
   return {
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    slow,
     requestsPerSecond: result.requests.total / ((lastAnswered - firstSent) / 1000),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,

@@ -5,6 +5,8 @@ export interface LoadResult {
   readonly requests: number;
   readonly errors: number;
   readonly non2xx: number;
+  /** Answers that took longer than the load's `slowMs` (2 s unless told). */
+  readonly slow: number;
   readonly requestsPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -20,6 +22,8 @@ export interface LoadOptions {
   readonly headers?: Record<string, string>;
   /** How each request's body (and path, headers) is made, in the load's own process. */
   readonly recipe: Recipe;
+  /** An answer slower than this counts as `slow`; default 2,000 ms. */
+  readonly slowMs?: number;
 }
 
 /**
@@ -29,10 +33,15 @@ export interface LoadOptions {
  * signing and parsing thousands of requests on the same event loop would slow
  * the server and the baselines alike, where Slack and PagerDuty are remote.
  */
-export async function load(options: LoadOptions): Promise<LoadResult> {
+export function load(options: LoadOptions): Promise<LoadResult> {
+  return inLoadProcess<LoadResult>("./load-child.ts", options);
+}
+
+/** Runs a load script in its own process: options as JSON on stdin, its result as the last JSON line on stdout. */
+export async function inLoadProcess<R>(script: string, options: { readonly url: string }): Promise<R> {
   // Garbage left by earlier benchmarks in this process would otherwise be collected during this one.
   (globalThis as { gc?: () => void }).gc?.();
-  const child = spawn(process.execPath, ["--import", "tsx", new URL("./load-child.ts", import.meta.url).pathname]);
+  const child = spawn(process.execPath, ["--import", "tsx", new URL(script, import.meta.url).pathname]);
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -45,5 +54,5 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     child.on("close", (code, signal) => resolve(code === 0 ? null : `exited with ${signal ?? code}`));
   });
   if (exit) throw new Error(`load on ${options.url} ${exit}:\n${stderr}`);
-  return JSON.parse(stdout.trim().split("\n").at(-1)!) as LoadResult;
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as R;
 }

@@ -16,16 +16,30 @@ export function treePssMb(root: number): number | null {
     const ppid = stat ? Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) : NaN;
     if (Number.isInteger(ppid)) children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
   }
-  let kb = 0;
+  let mb = 0;
   const pending = [root];
   while (pending.length > 0) {
     const pid = pending.pop()!;
-    const rollup = safeRead(`/proc/${pid}/smaps_rollup`);
-    const match = rollup ? /^Pss:\s+(\d+) kB/m.exec(rollup) : null;
-    kb += match ? Number(match[1]) : 0;
+    mb += pssMb(pid) ?? 0;
     pending.push(...(children.get(pid) ?? []));
   }
-  return kb / 1024;
+  return mb;
+}
+
+/** PSS of one process, in MB; null when it cannot be read. */
+export function pssMb(pid: number): number | null {
+  return kbField(`/proc/${pid}/smaps_rollup`, "Pss");
+}
+
+/** Resident set size (VmRSS) of one process, in MB; null when it cannot be read. */
+export function rssMb(pid: number): number | null {
+  return kbField(`/proc/${pid}/status`, "VmRSS");
+}
+
+function kbField(file: string, field: string): number | null {
+  const text = safeRead(file);
+  const match = text ? new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text) : null;
+  return match ? Number(match[1]) / 1024 : null;
 }
 
 function safeRead(path: string): string | null {
