@@ -1,11 +1,8 @@
-import { SIGNING_SECRET, SlackDriver } from "../test/support/slack-driver.js";
-import { FakeSlack } from "../test/support/fake-slack.js";
-import { startBareBolt } from "./lib/bare-bolt.js";
-import { freshPostgres, type BenchDb } from "./lib/databases.js";
+import { SIGNING_SECRET } from "../test/support/slack-driver.js";
+import type { BenchDb } from "./lib/databases.js";
 import { paced, type PacedResult } from "./lib/paced.js";
 import { meets, type Figure } from "./lib/report.js";
-import { startBenchSitrep } from "./lib/sitrep.js";
-import { commandOk, declareInChannel } from "./lib/slack-incidents.js";
+import { againstBareBolt, commandOk, declareInChannel, type SlackTarget } from "./lib/slack-bench.js";
 
 const INCIDENTS = 10;
 const PER_SECOND = 20;
@@ -29,41 +26,23 @@ const commsLead = (j: number) => `U0COMM${String(j).padStart(3, "0")}`;
  * same run.
  */
 export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  const fake = await new FakeSlack().start();
-  try {
-    const general = fake.ws.addChannel({ name: "general" });
-    const bare = await startBareBolt(SIGNING_SECRET);
-    const channels = Array.from({ length: INCIDENTS }, () => general.id);
-    const baseline = await peak(bare.url, new SlackDriver(bare.url, fake), channels);
-    await bare.close();
-    for (const database of databases) {
-      const pg = await freshPostgres(database);
-      try {
-        const sitrep = await startBenchSitrep(pg.url, {
-          SLACK_BOT_TOKEN: fake.token,
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_API_URL: fake.apiUrl,
-        });
-        const endpoint = `${sitrep.url}/slack/events`;
-        const driver = new SlackDriver(endpoint, fake);
-        const incidentChannels: string[] = [];
-        for (let j = 0; j < INCIDENTS; j++) {
-          const channel = await declareInChannel(driver, pg.url, commander(j), general.id, `Realistic peak incident ${j}`);
-          await commandOk(driver, commander(j), channel, `comms <@${commsLead(j)}>`);
-          incidentChannels.push(channel);
-        }
-        const result = await peak(endpoint, driver, incidentChannels);
-        await sitrep.close();
-        figures.push(...peakFigures(database, result, baseline));
-      } finally {
-        await pg.drop();
-      }
+  const { baseline, results } = await againstBareBolt(databases, async (target) => peak(target, await incidentChannels(target)));
+  return [...results].flatMap(([database, result]) => peakFigures(database, result, baseline));
+}
+
+/** Declares the 10 incidents, each with its commander and communications lead; the bare Bolt app has none. */
+async function incidentChannels({ driver, general, databaseUrl }: SlackTarget): Promise<string[]> {
+  const channels: string[] = [];
+  for (let j = 0; j < INCIDENTS; j++) {
+    if (databaseUrl === null) {
+      channels.push(general);
+      continue;
     }
-  } finally {
-    await fake.stop();
+    const channel = await declareInChannel(driver, databaseUrl, commander(j), general, `Realistic peak incident ${j}`);
+    await commandOk(driver, commander(j), channel, `comms <@${commsLead(j)}>`);
+    channels.push(channel);
   }
-  return figures;
+  return channels;
 }
 
 /** Command n of the load: incident n mod 10, its k-th command (k = n div 10), from the commander when k is even. */
@@ -85,7 +64,7 @@ function commandText(n: number): { user: string; incident: number; text: string 
   return { user, incident, text: `note Observation ${n}: p95 latency ${200 + (n % 300)} ms on shard ${n % 13}` };
 }
 
-async function peak(url: string, driver: SlackDriver, channels: readonly string[]): Promise<PacedResult> {
+async function peak({ url, driver }: SlackTarget, channels: readonly string[]): Promise<PacedResult> {
   const total = (WARM_UP_SECONDS + SECONDS) * PER_SECOND;
   const result = await paced({
     url,

@@ -1,11 +1,8 @@
-import { SIGNING_SECRET, SlackDriver } from "../test/support/slack-driver.js";
-import { FakeSlack } from "../test/support/fake-slack.js";
-import { startBareBolt } from "./lib/bare-bolt.js";
-import { freshPostgres, type BenchDb } from "./lib/databases.js";
+import { SIGNING_SECRET } from "../test/support/slack-driver.js";
+import type { BenchDb } from "./lib/databases.js";
 import { load, type LoadResult } from "./lib/load.js";
 import type { Figure } from "./lib/report.js";
-import { startBenchSitrep } from "./lib/sitrep.js";
-import { declareInChannel } from "./lib/slack-incidents.js";
+import { againstBareBolt, declareInChannel, type SlackTarget } from "./lib/slack-bench.js";
 
 const CONCURRENCY = 50;
 const WARM_UP = 200;
@@ -24,40 +21,15 @@ const BENCH = "Slack stress: /incident note, concurrency 50, one incident";
  * request latency; each request is signed at the moment it is sent, as Slack does.
  */
 export async function run(databases: readonly BenchDb[]): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  const results = new Map<BenchDb, LoadResult>();
-  const fake = await new FakeSlack().start();
-  try {
-    const general = fake.ws.addChannel({ name: "general" });
-    const bare = await startBareBolt(SIGNING_SECRET);
-    const baseline = await notes(bare.url, new SlackDriver(bare.url, fake), general.id);
-    await bare.close();
-    for (const database of databases) {
-      const pg = await freshPostgres(database);
-      try {
-        const sitrep = await startBenchSitrep(pg.url, {
-          SLACK_BOT_TOKEN: fake.token,
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_API_URL: fake.apiUrl,
-        });
-        const endpoint = `${sitrep.url}/slack/events`;
-        const driver = new SlackDriver(endpoint, fake);
-        const channel = await declareInChannel(driver, pg.url, USER, general.id, "Slash command benchmark");
-        const result = await notes(endpoint, driver, channel);
-        await sitrep.close();
-        results.set(database, result);
-        figures.push(...ackFigures(database, result, baseline));
-      } finally {
-        await pg.drop();
-      }
-    }
-  } finally {
-    await fake.stop();
-  }
-  return [...figures, ...embeddedAgainstExternal(results)];
+  const { baseline, results } = await againstBareBolt(databases, async (target) => {
+    const { driver, general, databaseUrl } = target;
+    const channel = databaseUrl === null ? general : await declareInChannel(driver, databaseUrl, USER, general, "Slash command benchmark");
+    return notes(target, channel);
+  });
+  return [...[...results].flatMap(([database, result]) => ackFigures(database, result, baseline)), ...embeddedAgainstExternal(results)];
 }
 
-async function notes(url: string, driver: SlackDriver, channel: string): Promise<LoadResult> {
+async function notes({ url, driver }: SlackTarget, channel: string): Promise<LoadResult> {
   const result = await load({
     url,
     connections: CONCURRENCY,
