@@ -13,6 +13,7 @@ import * as statementCost from "./statement-cost.bench.js";
 import * as memory from "./memory.bench.js";
 import * as startup from "./startup.bench.js";
 import * as cli from "./cli.bench.js";
+import * as unauthenticated from "./unauthenticated.bench.js";
 
 /**
  * Runs every benchmark (or those named on the command line), prints each
@@ -30,6 +31,7 @@ const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figu
   memory: memory.run,
   startup: startup.run,
   cli: cli.run,
+  unauthenticated: unauthenticated.run,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith("-"));
