@@ -45,14 +45,21 @@ const loadAtStart = loadavg()[0]!;
 const versions = await Promise.all(databases.map(async (d) => `${d}: ${await serverVersion(d)}`));
 const figures: Figure[] = [];
 const loadBefore: string[] = [];
+const failures: string[] = [];
 for (const name of names) {
   const bench = BENCHMARKS[name];
   if (!bench) throw new Error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHMARKS).join(", ")}`);
   loadBefore.push(`${name} ${loadavg()[0]!.toFixed(1)}`);
   console.log(`running ${name} …`);
-  const result = await bench(databases);
-  figures.push(...result);
-  console.log(figuresTable(result));
+  try {
+    const result = await bench(databases);
+    figures.push(...result);
+    console.log(figuresTable(result));
+  } catch (error) {
+    // One broken benchmark must not cost the figures of the others: it is reported as failed.
+    failures.push(`${name}: ${(error as Error).message.split("\n")[0]}`);
+    console.error(`${name} failed:`, error);
+  }
 }
 
 await stopBenchServers();
@@ -84,6 +91,7 @@ const report = [
   "",
   figuresTable(figures),
   "",
+  ...(failures.length > 0 ? ["## Benchmarks that failed in this run", "", ...failures.map((f) => `- ${f}`), ""] : []),
 ].join("\n");
 // The container section comes from `npm run bench:container` (it needs podman); keep it.
 const resultsFile = new URL("./RESULTS.md", import.meta.url);
