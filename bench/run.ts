@@ -102,4 +102,4 @@ const written = containerSection === undefined ? report : `${report}\n${containe
 const full = selected.length === 0 && process.env.BENCH_PEAK_SECONDS === undefined && process.env.BENCH_DB === undefined;
 if (full) writeFileSync(resultsFile, written);
 console.log(full ? "\nwrote bench/RESULTS.md" : "\n(partial or shortened run: bench/RESULTS.md left as it was)");
-process.exit(0);
+process.exit(failures.length > 0 ? 1 : 0);
