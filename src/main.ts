@@ -128,7 +128,7 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
   };
   // Circuit breakers shared by every replica; when calls stop or resume, waiting incidents' channels are told.
   const gate = new BreakerGate({
-    store: breakerStore(connection.sql),
+    store: breakerStore(connection.prisma),
     policy: breakerPolicy(config),
     clock,
     log,
@@ -158,7 +158,7 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
   for (const integration of integrations) planners.push(...(integration.planners ?? []));
 
   const dispatcher = new OutboxDispatcher({
-    queue: outboxQueue(connection.sql),
+    queue: outboxQueue(connection.prisma),
     deliverers: integrations.flatMap((i) => i.deliverers ?? []),
     log,
     clock,
@@ -172,8 +172,8 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
       app,
       tokens: tokenVerifier(apiToken, (hash) => app.db.read.tokens.findByHash(hash)),
       log,
-      ping: async () => void (await connection.sql.query("SELECT 1")),
-      problems: () => upstreamProblems(gate, webhookSubscriptions(connection.sql)),
+      ping: async () => void (await connection.prisma.$queryRaw`SELECT 1`),
+      problems: () => upstreamProblems(gate, webhookSubscriptions(connection.prisma)),
       names,
       reportLinks: reportLinks(apiToken, clock),
       publicUrl: config.PUBLIC_URL,

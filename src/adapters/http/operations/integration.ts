@@ -8,12 +8,12 @@ import { snapshotSource } from "./snapshot.js";
 
 /** Always on: the circuit-breaker API, failed outbox messages, /api/v1/health and /metrics. */
 export const operationsIntegration: IntegrationFactory = (runtime) => {
-  const snapshot = snapshotSource(runtime, runtime.connection.sql);
+  const snapshot = snapshotSource(runtime, runtime.connection.prisma);
   return {
     name: "operations",
     routes: [
       breakerRoutes(runtime.breakers),
-      outboxRoutes(failedDeliveries(runtime.connection.sql)),
+      outboxRoutes(failedDeliveries(runtime.connection.prisma)),
       healthReportRoutes(snapshot),
       metricsRoutes(snapshot, runtime.metrics.registry, runtime.config.METRICS_TOKEN),
     ],

@@ -1,6 +1,6 @@
 import { UPSTREAMS, type BreakerView } from "../../../app/breakers.js";
 import type { Upstream } from "../../../app/ports.js";
-import type { SqlRunner } from "../../../db/connection.js";
+import type { Db } from "../../../db/connection.js";
 import { liveIncidentsByPhase } from "../../../db/incident-counts.js";
 import { outboxQueue, type OutboxDepth } from "../../../db/outbox-queue.js";
 import { selfTestStore } from "../../../db/self-test-store.js";
@@ -23,15 +23,15 @@ export interface OperationsSnapshot {
 
 export type SnapshotSource = () => Promise<OperationsSnapshot>;
 
-export function snapshotSource(runtime: Pick<Runtime, "breakers" | "app">, sql: SqlRunner): SnapshotSource {
-  const queue = outboxQueue(sql);
-  const selfTests = selfTestStore(sql);
-  const subscriptions = webhookSubscriptions(sql);
+export function snapshotSource(runtime: Pick<Runtime, "breakers" | "app">, db: Db): SnapshotSource {
+  const queue = outboxQueue(db);
+  const selfTests = selfTestStore(db);
+  const subscriptions = webhookSubscriptions(db);
   return async () => {
     const [breakers, depth, incidents, selfTest, failingWebhooks] = await Promise.all([
       runtime.breakers.list(),
       queue.depth(runtime.app.clock.now()),
-      liveIncidentsByPhase(sql),
+      liveIncidentsByPhase(db),
       selfTests.latest(),
       subscriptions.failing(),
     ]);
