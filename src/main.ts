@@ -91,6 +91,7 @@ async function openConnection(databaseServer: DatabaseServer, config: Config): P
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT,
   });
   try {
+    // The bare driver's error names the host, the refusal or the timeout for the one start-up line.
     await connection.sql.query("SELECT 1");
     return connection;
   } catch (error) {
