@@ -6,7 +6,7 @@ import type { ChannelMembers, OperatorNotices, PeopleNames, TimeZones } from "./
 import type { Config } from "./config.js";
 import type { Connection } from "./db/connection.js";
 import type { RouteRegistrar } from "./adapters/http/context.js";
-import type { Deliverer, UpstreamGate } from "./jobs/delivery.js";
+import type { Deliverer, UpstreamGate } from "./app/ports/outbox.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 

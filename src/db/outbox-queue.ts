@@ -1,16 +1,6 @@
 import type { Upstream } from "../app/ports.js";
+import type { OutboxRecord } from "../app/ports/outbox.js";
 import type { SqlRunner } from "./connection.js";
-
-export interface OutboxRecord {
-  readonly id: number;
-  readonly incidentId: number | null;
-  readonly upstream: Upstream;
-  readonly kind: string;
-  readonly payload: Record<string, unknown>;
-  readonly orderingKey: string;
-  readonly attempts: number;
-  readonly createdAt: Date;
-}
 
 interface Row {
   id: string | number;
