@@ -22,7 +22,7 @@ const toFailed = (row: Row): FailedDelivery => ({
   createdAt: new Date(row.created_at),
 });
 
-/** The outbox's failed ("dead") messages, and putting them back in the queue. */
+/** The outbox's failed ("dead") messages, for operators (retrying them is a use case: tx.outbox.retryFailed). */
 export function failedDeliveries(sql: SqlRunner): FailedDeliveries {
   return {
     async list({ limit }) {
@@ -33,17 +33,6 @@ export function failedDeliveries(sql: SqlRunner): FailedDeliveries {
         [limit],
       );
       return rows.map(toFailed);
-    },
-
-    async retry(ids, at) {
-      // Attempts start again; the error stays until the next attempt replaces it. A trigger marks Statuspage pending.
-      const rows = await sql.query<{ id: string | number }>(
-        `UPDATE outbox SET status = 'pending', next_attempt_at = $2, locked_until = NULL, attempts = 0
-         WHERE status = 'dead' AND ($1::bigint[] IS NULL OR id = ANY($1::bigint[]))
-         RETURNING id`,
-        [ids === null ? null : ids.map(String), at],
-      );
-      return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { OutboxStore } from "../../app/ports.js";
+import type { OutboxStore, Upstream } from "../../app/ports.js";
 import type { SqlRunner } from "../connection.js";
 import { join, run, sql } from "../sql.js";
 
@@ -16,6 +16,21 @@ export function outboxStore(db: SqlRunner): OutboxStore {
         INSERT INTO outbox (incident_id, upstream, kind, payload, ordering_key, next_attempt_at, created_at)
         VALUES ${join(values)}`,
       );
+    },
+
+    async retryFailed(ids, at) {
+      // Attempts start again; the error stays until the next attempt replaces it.
+      const only = ids === null ? null : ids.map(String);
+      const rows = await run<{ id: string | number; upstream: Upstream; incident_id: number | null; payload: Record<string, unknown> }>(
+        db,
+        sql`
+        UPDATE outbox SET status = 'pending', next_attempt_at = ${at}, locked_until = NULL, attempts = 0
+        WHERE status = 'dead' AND (${only}::bigint[] IS NULL OR id = ANY(${only}::bigint[]))
+        RETURNING id, upstream, incident_id, payload`,
+      );
+      return rows
+        .map((r) => ({ id: Number(r.id), upstream: r.upstream, incidentId: r.incident_id, payload: r.payload }))
+        .sort((a, b) => a.id - b.id);
     },
 
     async backlog(upstream, options = {}) {
