@@ -4,7 +4,7 @@ import { operationsIntegration } from "./adapters/http/operations/integration.js
 import { reportLinks } from "./adapters/http/report-link.js";
 import { buildHttpServer } from "./adapters/http/server.js";
 import { publicStatusPageIntegration } from "./adapters/http/status-page/routes.js";
-import { slackIntegration } from "./adapters/slack/slack-integration.js";
+import { slackIntegration } from "./adapters/slack/integration.js";
 import { statuspageIntegration } from "./adapters/statuspage/integration.js";
 import { tokenVerifier } from "./adapters/http/auth.js";
 import type { HttpIntegrationFactory, RouteRegistrar } from "./adapters/http/context.js";

@@ -1,4 +1,5 @@
 import type { Upstream } from "../app/ports.js";
+import type { OutboxDepth } from "../app/operations-snapshot.js";
 import type { OutboxRecord } from "../app/ports/outbox.js";
 import type { SqlRunner } from "./connection.js";
 
@@ -31,13 +32,6 @@ export interface OutboxClaim extends OutboxRecord {
   readonly lease: Date;
   /** The incident's number (for the logs), when the message is about one. */
   readonly incidentNumber: number | null;
-}
-
-export interface OutboxDepth {
-  readonly upstream: string;
-  readonly pending: number;
-  readonly oldestAgeSeconds: number;
-  readonly dead: number;
 }
 
 /**

@@ -1,15 +1,5 @@
+import type { SlackPost, SlackPostPatch, SlackPostStore } from "../../app/ports/slack-posts.js";
 import type { SqlRunner } from "../connection.js";
-
-/** Something Sitrep put in a channel and must find again (table slack_posts). */
-export interface SlackPost {
-  readonly key: string;
-  readonly incidentId: number;
-  readonly channel: string;
-  readonly ts: string | null;
-  readonly fileId: string | null;
-  readonly permalink: string | null;
-  readonly done: boolean;
-}
 
 interface Row {
   key: string;
@@ -31,14 +21,8 @@ const toPost = (row: Row): SlackPost => ({
   done: row.done,
 });
 
-export type SlackPostPatch = Partial<Pick<SlackPost, "ts" | "fileId" | "permalink" | "done">>;
-
-/**
- * The checklist message (to update in place) and the postmortem file (so a
- * retried upload is not made twice). Facts about Slack, not incident state:
- * written outside any use case, by the delivery step that learnt them.
- */
-export function slackPostStore(sql: SqlRunner) {
+/** The Slack posts Sitrep must find again, in table slack_posts. */
+export function slackPostStore(sql: SqlRunner): SlackPostStore {
   return {
     async find(key: string): Promise<SlackPost | null> {
       const rows = await sql.query<Row>(`SELECT key, incident_id, channel, ts, file_id, permalink, done FROM slack_posts WHERE key = $1`, [
@@ -66,5 +50,3 @@ export function slackPostStore(sql: SqlRunner) {
     },
   };
 }
-
-export type SlackPostStore = ReturnType<typeof slackPostStore>;

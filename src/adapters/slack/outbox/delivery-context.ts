@@ -3,7 +3,7 @@ import type { AppContext } from "../../../app/context.js";
 import type { PeopleNames } from "../../../app/ports.js";
 import { findIncidentById } from "../../../app/find-incident.js";
 import type { OutboxRecord } from "../../../app/ports/outbox.js";
-import type { SlackPostStore } from "../../../db/stores/slack-post-store.js";
+import type { SlackPostStore } from "../../../app/ports/slack-posts.js";
 import type { Incident } from "../../../domain/incident.js";
 import type { Logger } from "../../../logger.js";
 import type { BotIdentity } from "../bot-identity.js";
