@@ -12,6 +12,7 @@ import * as slashCommand from "./slash-command.bench.js";
 import * as memory from "./memory.bench.js";
 import * as startup from "./startup.bench.js";
 import * as cli from "./cli.bench.js";
+import * as unauthenticated from "./unauthenticated.bench.js";
 
 /**
  * Runs every benchmark (or those named on the command line), prints each
@@ -27,6 +28,7 @@ const BENCHMARKS: Record<string, (databases: readonly BenchDb[]) => Promise<Figu
   memory: memory.run,
   startup: startup.run,
   cli: cli.run,
+  unauthenticated: unauthenticated.run,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith("-"));

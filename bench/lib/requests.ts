@@ -20,7 +20,9 @@ export type Recipe =
   /** HTTP API declare: `{ title, severity: 2 }`. */
   | { readonly name: "api-declare"; readonly title: string }
   /** HTTP API status update `{ text }`, round-robin over incidents first … first + count - 1 when given. */
-  | { readonly name: "api-status-update"; readonly text: string; readonly incidents?: { readonly first: number; readonly count: number } };
+  | { readonly name: "api-status-update"; readonly text: string; readonly incidents?: { readonly first: number; readonly count: number } }
+  /** The same body every time (a hostile one, say). */
+  | { readonly name: "fixed"; readonly body: string };
 
 const numbered = (template: string, i: number) => template.replaceAll("{i}", String(i));
 
@@ -50,5 +52,7 @@ export function requestMaker(recipe: Recipe): (i: number) => Request {
         ...(incidents ? { path: `/api/v1/incidents/${incidents.first + (i % incidents.count)}/updates` } : {}),
       });
     }
+    case "fixed":
+      return () => ({ body: recipe.body });
   }
 }

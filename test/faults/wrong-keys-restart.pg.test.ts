@@ -114,6 +114,13 @@ describe("wrong keys, then a restart with the right ones", { timeout: 180_000 },
     expect(health.out).toMatch(/statuspage: MISCONFIGURED \(Statuspage answered HTTP 401/);
     expect(health.out).toMatch(/slack: MISCONFIGURED \(.*invalid_auth/);
 
+    // A refused token at start is not reported as a connection.
+    const started = wrong.logs.map((l) => String(l.msg));
+    expect(started).not.toContain("slack connected");
+    expect(started).toContain(
+      "slack not connected: auth.test failed (logged above); listening for requests, and Slack output waits until Slack accepts it",
+    );
+
     // Reported once each, however many probes failed in two minutes.
     const loud = wrong.logs.filter((l) => l.level === 50 && String(l.msg).includes("refused Sitrep's credentials"));
     expect(loud.map((l) => l.upstream).sort()).toEqual(["slack", "statuspage"]);

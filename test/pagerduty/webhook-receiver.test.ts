@@ -129,6 +129,17 @@ describe("PagerDuty webhook receiver", () => {
     expect(rows).toHaveLength(1);
   });
 
+  it("stores an event whose text holds NUL and other control characters, which PostgreSQL's jsonb cannot", async () => {
+    // A 5xx here would make PagerDuty retry and then drop the event: it must be kept, cleaned.
+    const data = incidentData({ id: "PNUL", title: "checkout\u0000 down\u0007" });
+    const body = envelope("incident.triggered", { ...data, assignees: [] }, { id: "evt-nul" });
+    expect(await sendWebhook(sitrep.url, body)).toEqual({ status: 202, body: { status: "accepted" } });
+    const rows = await sitrep.connection.sql.query<{ title: string }>(
+      "SELECT payload->'event'->'data'->>'title' AS title FROM pagerduty_events WHERE id = 'evt-nul'",
+    );
+    expect(rows[0]?.title).toBe("checkout down\u0007");
+  });
+
   it("leaves the API's own JSON parsing alone", async () => {
     const declared = await sitrep.api("POST", "/api/v1/incidents", { title: "Still JSON" });
     expect(declared.status).toBe(201);

@@ -91,7 +91,13 @@ export const slackIntegration: HttpIntegrationFactory = (runtime) => {
         listeners,
       );
       if (socketMode) await bolt.start();
-      slackLog.info({ mode: socketMode ? "socket" : "http", bot: bot?.userId }, "slack connected");
+      const mode = socketMode ? "socket" : "http";
+      if (bot) slackLog.info({ mode, bot: bot.userId }, "slack connected");
+      else
+        slackLog.warn(
+          { mode },
+          "slack not connected: auth.test failed (logged above); listening for requests, and Slack output waits until Slack accepts it",
+        );
     },
     async stop() {
       if (socketMode && bolt) await bolt.stop();
