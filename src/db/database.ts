@@ -1,8 +1,8 @@
 import type { Database, TimerStore, Tx } from "../app/ports.js";
-import { SitrepError } from "../domain/errors.js";
+import { DATABASE_UNAVAILABLE, SitrepError } from "../domain/errors.js";
 import { deadlinePassed } from "../request-deadline.js";
 import type { Connection, Db } from "./connection.js";
-import { asUnavailable, DATABASE_UNAVAILABLE } from "./unavailable.js";
+import { asUnavailable } from "./unavailable.js";
 import { apiTokenStore } from "./stores/api-token-store.js";
 import { checklistStore } from "./stores/checklist-store.js";
 import { followUpStore } from "./stores/follow-up-store.js";

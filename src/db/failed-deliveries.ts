@@ -2,7 +2,7 @@ import type { FailedDeliveries } from "../app/outbox-recovery.js";
 import type { Upstream } from "../app/ports.js";
 import type { Db } from "./connection.js";
 
-/** The outbox's failed ("dead") messages, and putting them back in the queue. */
+/** The outbox's failed ("dead") messages, for operators (retrying them is a use case: tx.outbox.retryFailed). */
 export function failedDeliveries(db: Db): FailedDeliveries {
   return {
     async list({ limit }) {
@@ -26,16 +26,6 @@ export function failedDeliveries(db: Db): FailedDeliveries {
         upstream: row.upstream as Upstream,
         incidentNumber: incident?.number ?? null,
       }));
-    },
-
-    async retry(ids, at) {
-      // Attempts start again; the error stays until the next attempt replaces it. A trigger marks Statuspage pending.
-      const rows = await db.outboxMessage.updateManyAndReturn({
-        select: { id: true },
-        where: { status: "dead", id: ids === null ? undefined : { in: ids.map(BigInt) } },
-        data: { status: "pending", nextAttemptAt: at, lockedUntil: null, attempts: 0 },
-      });
-      return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
     },
   };
 }

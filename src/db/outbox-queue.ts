@@ -1,17 +1,8 @@
 import type { Upstream } from "../app/ports.js";
+import type { OutboxDepth } from "../app/operations-snapshot.js";
+import type { OutboxRecord } from "../app/ports/outbox.js";
 import type { Db } from "./connection.js";
 import type { OutboxMessage, Prisma } from "./generated/client.js";
-
-export interface OutboxRecord {
-  readonly id: number;
-  readonly incidentId: number | null;
-  readonly upstream: Upstream;
-  readonly kind: string;
-  readonly payload: Record<string, unknown>;
-  readonly orderingKey: string;
-  readonly attempts: number;
-  readonly createdAt: Date;
-}
 
 /** What a claim reads of a message, the generated model's own fields. */
 type ClaimedRow = Pick<OutboxMessage, "id" | "incidentId" | "upstream" | "kind" | "payload" | "orderingKey" | "attempts" | "createdAt">;
@@ -30,13 +21,6 @@ export interface OutboxClaim extends OutboxRecord {
   readonly lease: Date;
   /** The incident's number (for the logs), when the message is about one. */
   readonly incidentNumber: number | null;
-}
-
-export interface OutboxDepth {
-  readonly upstream: string;
-  readonly pending: number;
-  readonly oldestAgeSeconds: number;
-  readonly dead: number;
 }
 
 /**

@@ -1,7 +1,4 @@
-import { SitrepError } from "../domain/errors.js";
-
-/** What people are told when the database does not answer; true because the transaction did not commit. */
-export const DATABASE_UNAVAILABLE = "Sitrep cannot reach its database; nothing was recorded — try again.";
+import { DATABASE_UNAVAILABLE, SitrepError } from "../domain/errors.js";
 
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "../../src/db/connection.js";
-import { outboxQueue, type OutboxRecord } from "../../src/db/outbox-queue.js";
+import type { Deliverer, OutboxRecord } from "../../src/app/ports/outbox.js";
+import { outboxQueue } from "../../src/db/outbox-queue.js";
 import { OutboxDispatcher } from "../../src/jobs/outbox-dispatcher.js";
-import type { Deliverer } from "../../src/jobs/delivery.js";
 import { createLogger } from "../../src/logger.js";
 import { freshConnection } from "../support/test-database.js";
 import { sleep } from "../support/wait-for.js";

@@ -2,8 +2,7 @@ import type { AppContext } from "../../app/context.js";
 import { handlePagerdutyEvent, type EventOutcome, type PagerdutySettings } from "../../app/handle-pagerduty-event.js";
 import type { Config } from "../../config.js";
 import { pagerdutyEventQueue, type ClaimedPagerdutyEvent } from "../../db/pagerduty-event-queue.js";
-import type { IntegrationFactory } from "../../integration.js";
-import type { RouteRegistrar } from "../http/context.js";
+import type { HttpIntegrationFactory, RouteRegistrar } from "../http/context.js";
 import { PagerdutyEventWorker } from "../../jobs/pagerduty-event-worker.js";
 import { slackDirectory } from "../slack/user-directory.js";
 import { pagerdutyDeliverer } from "./deliverer.js";
@@ -44,7 +43,7 @@ async function processEvent(app: AppContext, settings: PagerdutySettings, stored
  * the on-call engineer looked up in Slack (with SLACK_BOT_TOKEN). Null when
  * neither PagerDuty variable is set.
  */
-export const pagerdutyIntegration: IntegrationFactory = ({ config, log, app, connection, metrics }) => {
+export const pagerdutyIntegration: HttpIntegrationFactory = ({ config, log, app, connection, metrics }) => {
   const secrets = webhookSecrets(config);
   if (secrets.length === 0 && config.PAGERDUTY_API_TOKEN === undefined) return null;
   const slackConfigured = config.SLACK_BOT_TOKEN !== undefined;

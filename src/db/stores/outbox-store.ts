@@ -1,4 +1,4 @@
-import type { OutboxStore } from "../../app/ports.js";
+import type { OutboxStore, Upstream } from "../../app/ports.js";
 import type { Db } from "../connection.js";
 import type { OutboxMessage } from "../generated/client.js";
 import { jsonValue } from "../json.js";
@@ -18,6 +18,18 @@ export function outboxStore(db: Db): OutboxStore {
           createdAt: at,
         })),
       });
+    },
+
+    async retryFailed(ids, at) {
+      // Attempts start again; the error stays until the next attempt replaces it.
+      const rows = await db.outboxMessage.updateManyAndReturn({
+        select: { id: true, upstream: true, incidentId: true, payload: true },
+        where: { status: "dead", id: ids === null ? undefined : { in: ids.map(BigInt) } },
+        data: { status: "pending", nextAttemptAt: at, lockedUntil: null, attempts: 0 },
+      });
+      return rows
+        .map((r) => ({ ...r, id: Number(r.id), upstream: r.upstream as Upstream, payload: r.payload as Record<string, unknown> }))
+        .sort((a, b) => a.id - b.id);
     },
 
     // Counts filtered per status in one statement: Prisma's groupBy cannot filter each aggregate on its own.

@@ -1,19 +1,10 @@
+import type { SlackPost, SlackPostPatch, SlackPostStore } from "../../app/ports/slack-posts.js";
 import type { Db } from "../connection.js";
-import type { SlackPost as SlackPostRow } from "../generated/client.js";
-
-/** Something Sitrep put in a channel and must find again (table slack_posts). */
-export type SlackPost = Readonly<Omit<SlackPostRow, "createdAt">>;
-
-export type SlackPostPatch = Partial<Pick<SlackPost, "ts" | "fileId" | "permalink" | "done">>;
 
 const POST = { key: true, incidentId: true, channel: true, ts: true, fileId: true, permalink: true, done: true } as const;
 
-/**
- * The checklist message (to update in place) and the postmortem file (so a
- * retried upload is not made twice). Facts about Slack, not incident state:
- * written outside any use case, by the delivery step that learnt them.
- */
-export function slackPostStore(db: Db) {
+/** The Slack posts Sitrep must find again, in table slack_posts. */
+export function slackPostStore(db: Db): SlackPostStore {
   return {
     async find(key: string): Promise<SlackPost | null> {
       return db.slackPost.findUnique({ where: { key }, select: POST });
@@ -47,5 +38,3 @@ export function slackPostStore(db: Db) {
     },
   };
 }
-
-export type SlackPostStore = ReturnType<typeof slackPostStore>;
