@@ -5,8 +5,7 @@ import type { SelfTestProbe } from "./app/self-test/probe.js";
 import type { ChannelMembers, OperatorNotices, PeopleNames, TimeZones } from "./app/ports.js";
 import type { Config } from "./config.js";
 import type { Connection } from "./db/connection.js";
-import type { RouteRegistrar } from "./adapters/http/context.js";
-import type { Deliverer, UpstreamGate } from "./jobs/delivery.js";
+import type { Deliverer, UpstreamGate } from "./app/ports/outbox.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 
@@ -26,13 +25,16 @@ export interface Runtime {
 /**
  * One configured integration (Slack, Statuspage, PagerDuty, timers …): the side
  * effects it plans, how it delivers them, the HTTP routes it serves, and any
- * background work it runs. main.ts lists them; nothing else wires.
+ * background work it runs. main.ts lists them; nothing else wires. `Route` is
+ * the HTTP adapter's route registrar: named by the integrations that serve
+ * routes (all in src/adapters), so that this core type knows no adapter;
+ * integrations from src/jobs serve none.
  */
-export interface Integration {
+export interface Integration<Route = never> {
   readonly name: string;
   readonly planners?: readonly EffectPlanner[];
   readonly deliverers?: readonly Deliverer[];
-  readonly routes?: readonly RouteRegistrar[];
+  readonly routes?: readonly Route[];
   /** Its part of `sitrep selftest`: read-only calls that prove credentials and reachability. */
   readonly selfTest?: SelfTestProbe;
   /** Where people are (Slack knows its users' zones), for break and handoff suggestions. */
@@ -47,4 +49,4 @@ export interface Integration {
   stop?(): Promise<void>;
 }
 
-export type IntegrationFactory = (runtime: Runtime) => Integration | null | Promise<Integration | null>;
+export type IntegrationFactory<Route = never> = (runtime: Runtime) => Integration<Route> | null | Promise<Integration<Route> | null>;

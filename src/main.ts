@@ -4,12 +4,14 @@ import { operationsIntegration } from "./adapters/http/operations/integration.js
 import { reportLinks } from "./adapters/http/report-link.js";
 import { buildHttpServer } from "./adapters/http/server.js";
 import { publicStatusPageIntegration } from "./adapters/http/status-page/routes.js";
-import { slackIntegration } from "./adapters/slack/slack-integration.js";
+import { slackIntegration } from "./adapters/slack/integration.js";
 import { statuspageIntegration } from "./adapters/statuspage/integration.js";
 import { tokenVerifier } from "./adapters/http/auth.js";
+import type { HttpIntegrationFactory, RouteRegistrar } from "./adapters/http/context.js";
 import { loadRunbookLibrary } from "./adapters/runbooks/runbook-library.js";
 import { resolveApiToken } from "./api-token.js";
 import { announceBreakerChange } from "./app/announce-breaker-change.js";
+import { upstreamProblems } from "./app/upstream-problems.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
 import type { ChannelMembers, Clock, PeopleNames, TimeZones } from "./app/ports.js";
@@ -23,7 +25,7 @@ import { outboxQueue } from "./db/outbox-queue.js";
 import { loadEnvFile } from "./env-file.js";
 import { checkDataDirWritable, checkPortFree, databaseUnreachable, StartupError } from "./startup-checks.js";
 import { startupSummary } from "./startup-summary.js";
-import type { Integration, IntegrationFactory, Runtime } from "./integration.js";
+import type { Integration, Runtime } from "./integration.js";
 import { TIMER_QUEUES } from "./app/timers/plan-timers.js";
 import { BreakerGate, breakerPolicy } from "./jobs/breaker-gate.js";
 import { createJobEngine, startJobEngine } from "./jobs/job-engine.js";
@@ -35,11 +37,10 @@ import { createLogger, type Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { pagerdutyIntegration } from "./adapters/pagerduty/integration.js";
 import { pageRoute } from "./adapters/pagerduty/page-route.js";
-import { upstreamProblems } from "./jobs/upstream-problems.js";
 import { webhookSubscriptions } from "./db/webhook-subscriptions.js";
 
 /** Every integration Sitrep knows; each returns null when it is not configured. */
-const INTEGRATIONS: readonly IntegrationFactory[] = [
+const INTEGRATIONS: readonly HttpIntegrationFactory[] = [
   operationsIntegration,
   pagerdutyIntegration,
   publicStatusPageIntegration,
@@ -51,7 +52,7 @@ export interface StartOptions {
   readonly log?: Logger;
   readonly clock?: Clock;
   /** Extra integrations (tests add fakes of nothing: they point real ones at fake servers). */
-  readonly integrations?: readonly IntegrationFactory[];
+  readonly integrations?: readonly HttpIntegrationFactory[];
   /** Told how late each timer fired (the timer benchmark). */
   readonly timerObserver?: TimerObserver;
   /** Default: a registry of this process's own (tests and benchmarks starting several Sitreps get one each). */
@@ -91,6 +92,7 @@ async function openConnection(databaseServer: DatabaseServer, config: Config): P
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT,
   });
   try {
+    // The bare driver's error names the host, the refusal or the timeout for the one start-up line.
     await connection.sql.query("SELECT 1");
     return connection;
   } catch (error) {
@@ -128,7 +130,7 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
   };
   // Circuit breakers shared by every replica; when calls stop or resume, waiting incidents' channels are told.
   const gate = new BreakerGate({
-    store: breakerStore(connection.sql),
+    store: breakerStore(connection.prisma),
     policy: breakerPolicy(config),
     clock,
     log,
@@ -142,7 +144,7 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
       options.timerObserver?.fired?.(name, latenessMs);
     },
   };
-  const integrations: Integration[] = [];
+  const integrations: Integration<RouteRegistrar>[] = [];
   // Timers start first but learn people's zones from whichever integration knows them (Slack), once it is built.
   const zones: TimeZones = { of: async (user) => (await integrations.find((i) => i.timeZones)?.timeZones?.of(user)) ?? null };
   const members: ChannelMembers = {
@@ -154,11 +156,12 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
     const integration = await factory(runtime);
     if (integration) integrations.push(integration);
   }
-  integrations.push(selfTestFor(runtime, engine, integrations, (upstream) => dispatcher.drain(upstream)));
+  const selfTest = selfTestFor(runtime, engine, integrations, (upstream) => dispatcher.drain(upstream));
+  integrations.push(selfTest);
   for (const integration of integrations) planners.push(...(integration.planners ?? []));
 
   const dispatcher = new OutboxDispatcher({
-    queue: outboxQueue(connection.sql),
+    queue: outboxQueue(connection.prisma),
     deliverers: integrations.flatMap((i) => i.deliverers ?? []),
     log,
     clock,
@@ -172,11 +175,12 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
       app,
       tokens: tokenVerifier(apiToken, (hash) => app.db.read.tokens.findByHash(hash)),
       log,
-      ping: async () => void (await connection.sql.query("SELECT 1")),
-      problems: () => upstreamProblems(gate, webhookSubscriptions(connection.sql)),
+      ping: async () => void (await connection.prisma.$queryRaw`SELECT 1`),
+      problems: () => upstreamProblems(gate, webhookSubscriptions(connection.prisma)),
       names,
       reportLinks: reportLinks(apiToken, clock),
       publicUrl: config.PUBLIC_URL,
+      selfTest: (actor) => selfTest.runAs(actor),
     },
     [
       ...integrations.flatMap((i) => i.routes ?? []),

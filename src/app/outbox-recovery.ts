@@ -1,6 +1,8 @@
 import type { Actor } from "../domain/actor.js";
 import { conflict, forbidden, invalidInput } from "../domain/errors.js";
+import type { AppContext } from "./context.js";
 import type { Upstream } from "./ports.js";
+import { markStatuspagePending, statuspagePushes } from "./statuspage-pending.js";
 
 /** A delivery the outbox set aside because retrying could not help at the time. */
 export interface FailedDelivery {
@@ -16,8 +18,6 @@ export interface FailedDelivery {
 /** The failed part of the outbox, for operators. */
 export interface FailedDeliveries {
   list(options: { limit: number }): Promise<FailedDelivery[]>;
-  /** Makes failed messages pending again, due now; answers the ids it changed (all failed ones when `ids` is null). */
-  retry(ids: readonly number[] | null, at: Date): Promise<number[]>;
 }
 
 export type RetryTarget = { readonly ids: readonly number[] } | { readonly allFailed: true };
@@ -34,18 +34,30 @@ export async function listFailedDeliveries(store: FailedDeliveries, actor: Actor
 /**
  * `sitrep outbox retry <id>|--all-failed`: failed messages go back in the
  * queue as they were, so per-incident order holds (a message of one incident
- * waits behind its older pending ones and goes before its newer ones).
+ * waits behind its older pending ones and goes before its newer ones). A
+ * retried push to the status page makes its incident pending again, like a new one.
  */
-export async function retryFailedDeliveries(store: FailedDeliveries, actor: Actor, target: RetryTarget, at: Date): Promise<number[]> {
+export async function retryFailedDeliveries(ctx: AppContext, actor: Actor, target: RetryTarget): Promise<number[]> {
   if (!actor.isAdmin) throw forbidden("Only an admin can retry outbox messages.");
-  if ("allFailed" in target) return store.retry(null, at);
-  if (target.ids.length === 0) throw invalidInput("ids", "Name at least one outbox message id, or retry all failed ones.");
-  const retried = await store.retry(target.ids, at);
-  const untouched = target.ids.filter((id) => !retried.includes(id));
-  if (untouched.length > 0 && retried.length === 0) {
-    throw conflict(
-      `Outbox message${untouched.length > 1 ? "s" : ""} ${untouched.join(", ")} ${untouched.length > 1 ? "are" : "is"} not failed (or does not exist).`,
-    );
+  if ("ids" in target && target.ids.length === 0)
+    throw invalidInput("ids", "Name at least one outbox message id, or retry all failed ones.");
+  const retried = await ctx.db.transaction(async (tx) => {
+    const messages = await tx.outbox.retryFailed("ids" in target ? target.ids : null, ctx.clock.now());
+    for (const incidentId of new Set(
+      messages.flatMap((m) => (m.upstream === "statuspage" && m.incidentId !== null ? [m.incidentId] : [])),
+    )) {
+      const incident = await tx.incidents.findById(incidentId, { lock: true });
+      if (incident !== null) await markStatuspagePending(tx, incident, statuspagePushes(messages, incidentId));
+    }
+    return messages.map((m) => m.id);
+  });
+  if ("ids" in target) {
+    const untouched = target.ids.filter((id) => !retried.includes(id));
+    if (untouched.length > 0 && retried.length === 0) {
+      throw conflict(
+        `Outbox message${untouched.length > 1 ? "s" : ""} ${untouched.join(", ")} ${untouched.length > 1 ? "are" : "is"} not failed (or does not exist).`,
+      );
+    }
   }
   return retried;
 }

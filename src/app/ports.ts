@@ -154,8 +154,13 @@ export interface OutboxBacklog {
   readonly oldestPendingAt: Date | null;
 }
 
+/** A message an operator put back in the queue, as the use case needs it to keep the status-page state honest. */
+export type RetriedMessage = Pick<NewOutboxMessage, "upstream" | "incidentId" | "payload"> & { readonly id: number };
+
 export interface OutboxStore {
   enqueue(messages: readonly NewOutboxMessage[], at: Date): Promise<void>;
+  /** Makes failed ("dead") messages pending again, due at `at` (all failed ones when `ids` is null); answers those it changed, by id. */
+  retryFailed(ids: readonly number[] | null, at: Date): Promise<RetriedMessage[]>;
   /**
    * Incidents with messages for `upstream` still pending (one incident with
    * `incidentId`; `excludeId` leaves out the message being delivered), and with

@@ -5,6 +5,7 @@ import type { AppContext } from "./context.js";
 import type { IncidentPatch, NewOutboxMessage, Tx } from "./ports.js";
 import { noteIncident } from "../log-context.js";
 import { keepChecklist } from "./checklist-upkeep.js";
+import { markStatuspagePending, statuspagePushes } from "./statuspage-pending.js";
 
 export interface Recorded {
   readonly incident: Incident;
@@ -13,7 +14,8 @@ export interface Recorded {
 
 /**
  * The one way a use case writes: patch the incident, append the timeline
- * entries, and enqueue every side effect the change implies, all in `tx`.
+ * entries, enqueue every side effect the change implies, and mark the status
+ * page pending when one of them is a push to it, all in `tx`.
  * Entries that were already recorded (same dedupe key) are skipped, and a
  * change that records nothing new enqueues nothing.
  */
@@ -33,12 +35,9 @@ export async function recordChange(
   const upkeep = await keepChecklist(ctx, tx, before, incident, entries, now);
   const all = upkeep.length > 0 ? [...entries, ...(await tx.timeline.append(current.id, upkeep, now))] : entries;
   const messages = await applyEffects(ctx, tx, { before, after: incident, entries: all, now });
-  // Enqueueing a status-page push marks the incident pending in the database (a
-  // trigger, see the statuspage_delivery migration): answer with that, not the stale state.
-  if (messages.some((m) => m.upstream === "statuspage")) {
-    return { incident: (await tx.incidents.findById(incident.id)) ?? incident, entries: all };
-  }
-  return { incident, entries: all };
+  // After planning: the push is the change's consequence, and the answer shows the state as stored.
+  const shown = await markStatuspagePending(tx, incident, statuspagePushes(messages, incident.id));
+  return { incident: shown, entries: all };
 }
 
 async function applyEffects(ctx: AppContext, tx: Tx, change: Change): Promise<readonly NewOutboxMessage[]> {

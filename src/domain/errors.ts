@@ -31,6 +31,9 @@ export class SitrepError extends Error {
   }
 }
 
+/** What people are told when the database does not answer; true because the transaction did not commit. */
+export const DATABASE_UNAVAILABLE = "Sitrep cannot reach its database; nothing was recorded — try again.";
+
 export const invalidInput = (field: string, message: string) => new SitrepError("invalid_input", message, { field });
 export const notFound = (message: string) => new SitrepError("not_found", message);
 export const forbidden = (message: string) => new SitrepError("forbidden", message);

@@ -18,7 +18,7 @@ import {
   type BreakerRecord,
 } from "../domain/breaker.js";
 import type { Logger } from "../logger.js";
-import type { UpstreamGate } from "./delivery.js";
+import type { UpstreamGate } from "../app/ports/outbox.js";
 
 export interface BreakerGateOptions {
   readonly store: BreakerStore;

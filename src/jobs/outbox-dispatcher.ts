@@ -1,9 +1,18 @@
 import type { Clock, Upstream } from "../app/ports.js";
-import type { OutboxClaim, OutboxQueue, OutboxRecord } from "../db/outbox-queue.js";
+import { UpstreamError, type Deliverer, type OutboxRecord, type UpstreamGate } from "../app/ports/outbox.js";
+import type { OutboxClaim, OutboxQueue } from "../db/outbox-queue.js";
 import { inLogScope } from "../log-context.js";
 import type { Logger } from "../logger.js";
 import { retryDelayMs } from "./backoff.js";
-import { OPEN_GATE, UpstreamError, type Deliverer, type UpstreamGate } from "./delivery.js";
+
+/** No breaker: every call may go (a dispatcher built without a gate, as in tests of the queue alone). */
+const OPEN_GATE: UpstreamGate = {
+  async allow() {
+    return true;
+  },
+  async record() {},
+  async hold() {},
+};
 
 export interface DispatcherObserver {
   delivered?(record: OutboxRecord, ms: number): void;

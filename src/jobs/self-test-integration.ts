@@ -1,6 +1,6 @@
-import { selfTestRoutes } from "../adapters/http/operations/self-test-routes.js";
 import type { AppContext } from "../app/context.js";
 import type { Upstream } from "../app/ports.js";
+import type { Actor } from "../domain/actor.js";
 import { databaseProbe } from "../app/self-test/database-probe.js";
 import { runSelfTest, runSelfTestAs, type SelfTestDeps } from "../app/self-test/run-self-test.js";
 import type { Connection } from "../db/connection.js";
@@ -15,13 +15,19 @@ export const SELF_TEST_QUEUE = "selftest";
 /** The integrations the self-test knows; those not configured are listed as skipped. */
 const PROBED = ["slack", "statuspage", "pagerduty"];
 
+/** The scheduled self-test, and the manual one that the API's POST /api/v1/selftest runs. */
+export interface SelfTestIntegration extends Integration {
+  /** `sitrep selftest`: admins only. */
+  runAs(actor: Actor): Promise<SelfTestReport>;
+}
+
 /** The self-test over the integrations main.ts built; `deliver` drains an upstream's outbox now. */
 export function selfTestFor(
   runtime: Runtime,
   engine: JobEngine,
-  integrations: readonly Integration[],
+  integrations: readonly Integration<unknown>[],
   deliver: (upstream: Upstream) => Promise<unknown>,
-): Integration {
+): SelfTestIntegration {
   const { app, config, connection } = runtime;
   return selfTestIntegration({
     app,
@@ -31,10 +37,10 @@ export function selfTestFor(
     context: {
       clock: app.clock,
       deliver: async (upstream) => void (await deliver(upstream)),
-      outboxState: outboxStateReader(connection.sql),
+      outboxState: outboxStateReader(connection.prisma),
     },
     breakers: runtime.breakers,
-    runs: selfTestStore(connection.sql),
+    runs: selfTestStore(connection.prisma),
     schedule: { engine, connection, intervalMs: config.SELFTEST_INTERVAL },
   });
 }
@@ -53,7 +59,9 @@ export interface SelfTestSchedule {
  * one waiting, one running), each run scheduling the next. A failed scheduled
  * run logs an error and is announced through the outbox; a pass is silent.
  */
-export function selfTestIntegration(deps: SelfTestDeps & { app: AppContext; log: Logger; schedule: SelfTestSchedule }): Integration {
+export function selfTestIntegration(
+  deps: SelfTestDeps & { app: AppContext; log: Logger; schedule: SelfTestSchedule },
+): SelfTestIntegration {
   const { app, log, schedule } = deps;
   const runLog = log.child({ job: SELF_TEST_QUEUE });
 
@@ -83,7 +91,7 @@ export function selfTestIntegration(deps: SelfTestDeps & { app: AppContext; log:
 
   return {
     name: "selftest",
-    routes: [selfTestRoutes((actor) => runSelfTestAs(actor, deps))],
+    runAs: (actor) => runSelfTestAs(actor, deps),
     async start() {
       if (schedule.intervalMs === undefined) return;
       await withStartupLock(schedule.connection, () =>

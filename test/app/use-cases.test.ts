@@ -9,10 +9,13 @@ import { outbox, type EffectPlanner } from "../../src/app/effects.js";
 import { handOff } from "../../src/app/hand-off.js";
 import { getTimeline } from "../../src/app/incident-queries.js";
 import { postStatusUpdate } from "../../src/app/post-status-update.js";
+import { retryFailedDeliveries } from "../../src/app/outbox-recovery.js";
 import { publishIncident } from "../../src/app/publish-incident.js";
+import { recordStatuspageOutcome } from "../../src/app/record-statuspage-outcome.js";
 import { setImpact } from "../../src/app/set-impact.js";
 import { setSeverity } from "../../src/app/set-severity.js";
 import { setSource } from "../../src/app/set-source.js";
+import { statuspagePlanner } from "../../src/adapters/statuspage/planner.js";
 import type { Connection } from "../../src/db/connection.js";
 import { SitrepError } from "../../src/domain/errors.js";
 import { admin, appContext, person, TestClock } from "../support/app-context.js";
@@ -225,5 +228,63 @@ describe("use cases", () => {
   it("the timeline is append-only in the database itself", async () => {
     await expect(connection.sql.query(`UPDATE timeline_entries SET actor = 'x'`)).rejects.toThrow(/append-only/);
     await expect(connection.sql.query(`DELETE FROM timeline_entries`)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("the status-page state", () => {
+  const withStatuspage = () => appContext(connection, { clock, planners: [statuspagePlanner({ notifySubscribers: false })] });
+  const stored = async (incidentId: number) => ({
+    incident: (await ctx.db.read.incidents.findById(incidentId))!.statuspageState,
+    updates: (await ctx.db.read.updates.list(incidentId)).map((u) => u.statuspage),
+  });
+
+  it("is pending from the moment a push is enqueued, for the incident and the update it carries, in the answer and the database", async () => {
+    const pages = withStatuspage();
+    const { incident } = await declareIncident(pages, { actor: alice, title: "Login errors", severity: 2 });
+    expect(incident.statuspageState).toBe("none");
+    const published = await publishIncident(pages, { actor: alice, ref: incident.number });
+    expect(published.incident.statuspageState).toBe("pending");
+    const [push] = await connection.sql.query<{ id: string }>(`SELECT id FROM outbox WHERE incident_id = $1 AND upstream = 'statuspage'`, [
+      incident.id,
+    ]);
+    await recordStatuspageOutcome(pages, { incidentId: incident.id, outboxId: Number(push!.id), updateId: null, outcome: "published" });
+    expect(await stored(incident.id)).toEqual({ incident: "published", updates: [] });
+
+    const updated = await postStatusUpdate(pages, { actor: alice, ref: incident.number, text: "Logins fail for some customers." });
+    expect(updated.incident.statuspageState).toBe("pending");
+    expect(await stored(incident.id)).toEqual({ incident: "pending", updates: ["pending"] });
+  });
+
+  it("is pending again when an operator retries a push that failed, and the retried update with it", async () => {
+    const pages = withStatuspage();
+    const { incident } = await declareIncident(pages, { actor: alice, title: "Payment errors", severity: 2, public: true });
+    await postStatusUpdate(pages, { actor: alice, ref: incident.number, text: "Payments fail for some cards." });
+    const update = await pages.db.read.updates.latest(incident.id);
+    const pushes = await connection.sql.query<{ id: string }>(`SELECT id FROM outbox WHERE incident_id = $1 AND upstream = 'statuspage'`, [
+      incident.id,
+    ]);
+    // Both pushes given up on, as the dispatcher does when retrying cannot help.
+    await connection.sql.query(`UPDATE outbox SET status = 'dead' WHERE incident_id = $1`, [incident.id]);
+    for (const [i, push] of pushes.entries()) {
+      await recordStatuspageOutcome(pages, {
+        incidentId: incident.id,
+        outboxId: Number(push.id),
+        updateId: i === 1 ? update!.id : null,
+        outcome: "failed",
+        detail: "HTTP 422",
+      });
+    }
+    expect(await stored(incident.id)).toEqual({ incident: "failed", updates: ["failed"] });
+
+    const retried = await retryFailedDeliveries(pages, admin(), { ids: pushes.map((p) => Number(p.id)) });
+    expect(retried).toEqual(pushes.map((p) => Number(p.id)));
+    expect(await stored(incident.id)).toEqual({ incident: "pending", updates: ["pending"] });
+  });
+
+  it("stays as it was when nothing goes to the status page", async () => {
+    const { incident } = await declareIncident(withStatuspage(), { actor: alice, title: "Internal build failures", severity: 3 });
+    const updated = await postStatusUpdate(withStatuspage(), { actor: alice, ref: incident.number, text: "CI is red." });
+    expect(updated.incident.statuspageState).toBe("none");
+    expect(await stored(incident.id)).toEqual({ incident: "none", updates: ["none"] });
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "../../src/db/connection.js";
-import { outboxQueue, type OutboxRecord } from "../../src/db/outbox-queue.js";
+import type { Deliverer, OutboxRecord } from "../../src/app/ports/outbox.js";
+import { outboxQueue } from "../../src/db/outbox-queue.js";
 import { OutboxDispatcher } from "../../src/jobs/outbox-dispatcher.js";
-import type { Deliverer } from "../../src/jobs/delivery.js";
 import { createLogger } from "../../src/logger.js";
 import { freshConnection } from "../support/test-database.js";
 import { sleep } from "../support/wait-for.js";
@@ -31,7 +31,7 @@ describe("outbox lease", () => {
   function dispatcher(handle: (record: OutboxRecord) => Promise<void>): OutboxDispatcher {
     const deliverer: Deliverer = { upstream: "slack", kinds: { post: handle } };
     return new OutboxDispatcher({
-      queue: outboxQueue(connection.sql),
+      queue: outboxQueue(connection.prisma),
       deliverers: [deliverer],
       log: quietLog,
       clock: realClock,
@@ -61,7 +61,7 @@ describe("outbox lease", () => {
   });
 
   it("a worker whose lease was taken over cannot mark the message delivered or failed", async () => {
-    const queue = outboxQueue(connection.sql);
+    const queue = outboxQueue(connection.prisma);
     const [stale] = await queue.claim("slack", 1, new Date(), 50);
     expect(stale).toBeDefined();
     await sleep(80);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StatuspageClient } from "../../src/adapters/statuspage/client.js";
 import { RateLimiter } from "../../src/adapters/statuspage/rate-limiter.js";
 import { parseRetryAfter } from "../../src/adapters/statuspage/upstream-error.js";
-import { UpstreamError } from "../../src/jobs/delivery.js";
+import { UpstreamError } from "../../src/app/ports/outbox.js";
 import { FakeStatuspage } from "../support/fake-statuspage.js";
 
 let fake: FakeStatuspage;

@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { AxiosError, AxiosHeaders } from "axios";
 import { describe, expect, it } from "vitest";
 import { SitrepError } from "../../src/domain/errors.js";
-import { UpstreamError } from "../../src/jobs/delivery.js";
+import { UpstreamError } from "../../src/app/ports/outbox.js";
 import { createLogger } from "../../src/logger.js";
 
 /** A real pino logger writing to memory; the lines are read back as the operator would. */

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../app/context.js";
 import type { PeopleNames } from "../../app/ports.js";
+import type { UpstreamProblem } from "../../app/upstream-problems.js";
+import type { Actor } from "../../domain/actor.js";
+import type { SelfTestReport } from "../../domain/self-test.js";
+import type { IntegrationFactory } from "../../integration.js";
 import type { Logger } from "../../logger.js";
 import type { TokenVerifier } from "./auth.js";
 import type { ReportLinks } from "./report-link.js";
@@ -20,13 +24,11 @@ export interface HttpContext {
   readonly publicUrl?: string;
   /** What needs an operator (a refused credential, failing webhook signatures), for /readyz; none when absent. */
   readonly problems?: () => Promise<readonly UpstreamProblem[]>;
-}
-
-/** An upstream Sitrep is held from or cut off by: still ready, but degraded. */
-export interface UpstreamProblem {
-  readonly upstream: string;
-  readonly reason: "misconfigured" | "webhook_signature_failures";
-  readonly detail: string;
+  /** Runs the self-test over every configured integration (POST /api/v1/selftest); it refuses anyone but an admin. */
+  readonly selfTest: (actor: Actor) => Promise<SelfTestReport>;
 }
 
 export type RouteRegistrar = (server: FastifyInstance, ctx: HttpContext) => void;
+
+/** An integration that may serve HTTP routes: every integration built in src/adapters. */
+export type HttpIntegrationFactory = IntegrationFactory<RouteRegistrar>;

@@ -5,6 +5,7 @@ import { guardApi } from "./api-guard.js";
 import { sendError } from "./errors.js";
 import { approvalRoutes } from "./routes/approvals.js";
 import { followUpRoutes } from "./routes/follow-ups.js";
+import { selfTestRoutes } from "./operations/self-test-routes.js";
 import { healthRoutes } from "./routes/health.js";
 import { importRoutes } from "./routes/imports.js";
 import { incidentRoutes } from "./routes/incidents.js";
@@ -26,6 +27,7 @@ const CORE_ROUTES: readonly RouteRegistrar[] = [
   reportRoutes,
   importRoutes,
   followUpRoutes,
+  selfTestRoutes,
 ];
 
 /**

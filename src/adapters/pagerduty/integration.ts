@@ -2,8 +2,7 @@ import type { AppContext } from "../../app/context.js";
 import { handlePagerdutyEvent, type EventOutcome, type PagerdutySettings } from "../../app/handle-pagerduty-event.js";
 import type { Config } from "../../config.js";
 import { pagerdutyEventQueue, type ClaimedPagerdutyEvent } from "../../db/pagerduty-event-queue.js";
-import type { IntegrationFactory } from "../../integration.js";
-import type { RouteRegistrar } from "../http/context.js";
+import type { HttpIntegrationFactory, RouteRegistrar } from "../http/context.js";
 import { PagerdutyEventWorker } from "../../jobs/pagerduty-event-worker.js";
 import { slackDirectory } from "../slack/user-directory.js";
 import { pagerdutyDeliverer } from "./deliverer.js";
@@ -44,7 +43,7 @@ async function processEvent(app: AppContext, settings: PagerdutySettings, stored
  * the on-call engineer looked up in Slack (with SLACK_BOT_TOKEN). Null when
  * neither PagerDuty variable is set.
  */
-export const pagerdutyIntegration: IntegrationFactory = ({ config, log, app, connection, metrics }) => {
+export const pagerdutyIntegration: HttpIntegrationFactory = ({ config, log, app, connection, metrics }) => {
   const secrets = webhookSecrets(config);
   if (secrets.length === 0 && config.PAGERDUTY_API_TOKEN === undefined) return null;
   const slackConfigured = config.SLACK_BOT_TOKEN !== undefined;
@@ -57,7 +56,7 @@ export const pagerdutyIntegration: IntegrationFactory = ({ config, log, app, con
     },
     triageInSlack: slackConfigured,
   };
-  const queue = pagerdutyEventQueue(connection.sql);
+  const queue = pagerdutyEventQueue(connection.prisma);
   const worker =
     secrets.length > 0
       ? new PagerdutyEventWorker({
@@ -72,7 +71,7 @@ export const pagerdutyIntegration: IntegrationFactory = ({ config, log, app, con
         })
       : null;
   const routes: RouteRegistrar[] = [pageRoute({ pagingConfigured: api !== null })];
-  const alarm = signatureAlarm(app, webhookSubscriptions(connection.sql), log.child({ integration: "pagerduty" }));
+  const alarm = signatureAlarm(app, webhookSubscriptions(connection.prisma), log.child({ integration: "pagerduty" }));
   if (worker) routes.push(webhookRoute({ secrets, inbox: queue, clock: app.clock, stored: () => worker.kick(), metrics, alarm }));
   const directory =
     config.SLACK_BOT_TOKEN !== undefined ? slackDirectory({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL }) : null;

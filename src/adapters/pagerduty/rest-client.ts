@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UpstreamError, type UpstreamErrorOptions } from "../../jobs/delivery.js";
+import { UpstreamError, type UpstreamErrorOptions } from "../../app/ports/outbox.js";
 import { maskSecrets } from "../../logger.js";
 
 export interface PagerdutyClientOptions {

@@ -1,7 +1,7 @@
 import { LogLevel, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from "@slack/web-api";
 import { z } from "zod";
 import type { SlackDirectory } from "../../app/ports.js";
-import { UpstreamError } from "../../jobs/delivery.js";
+import { UpstreamError } from "../../app/ports/outbox.js";
 
 export interface SlackDirectoryOptions {
   readonly token: string;

@@ -1,5 +1,5 @@
 import { webApi } from "@slack/bolt";
-import { UpstreamError, type UpstreamErrorOptions } from "../../jobs/delivery.js";
+import { UpstreamError, type UpstreamErrorOptions } from "../../app/ports/outbox.js";
 
 /** Platform errors (`ok:false`) that a later attempt may not get. */
 const TRANSIENT = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"]);

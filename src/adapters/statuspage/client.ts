@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from "axios";
 import { z } from "zod";
-import { UpstreamError } from "../../jobs/delivery.js";
+import { UpstreamError } from "../../app/ports/outbox.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { toUpstreamError } from "./upstream-error.js";
 

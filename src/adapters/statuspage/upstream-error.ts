@@ -1,5 +1,5 @@
 import { isAxiosError } from "axios";
-import { UpstreamError } from "../../jobs/delivery.js";
+import { UpstreamError } from "../../app/ports/outbox.js";
 
 /** When Statuspage sends no Retry-After with a rate limit, wait this long. */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 5_000;

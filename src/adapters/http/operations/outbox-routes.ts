@@ -30,7 +30,7 @@ export function outboxRoutes(store: FailedDeliveries): RouteRegistrar {
       "/api/v1/outbox/retry",
       handler(ctx, retryBody, async ({ actor, body }) => {
         const target = "ids" in body ? { ids: body.ids } : { allFailed: true as const };
-        return { retried: await retryFailedDeliveries(store, actor, target, ctx.app.clock.now()) };
+        return { retried: await retryFailedDeliveries(ctx.app, actor, target) };
       }),
     );
   };

@@ -1,4 +1,3 @@
-import type { Actor } from "../../../domain/actor.js";
 import type { SelfTestReport } from "../../../domain/self-test.js";
 import type { RouteRegistrar } from "../context.js";
 import { handler, noBody } from "../route-helpers.js";
@@ -19,11 +18,9 @@ export function presentSelfTest(report: SelfTestReport) {
  * the configuration, and answers the report: 200 with `ok: false` when a step
  * failed, since the test itself ran.
  */
-export function selfTestRoutes(run: (actor: Actor) => Promise<SelfTestReport>): RouteRegistrar {
-  return (server, ctx) => {
-    server.post(
-      "/api/v1/selftest",
-      handler(ctx, noBody, async ({ actor }) => ({ selfTest: presentSelfTest(await run(actor)) })),
-    );
-  };
-}
+export const selfTestRoutes: RouteRegistrar = (server, ctx) => {
+  server.post(
+    "/api/v1/selftest",
+    handler(ctx, noBody, async ({ actor }) => ({ selfTest: presentSelfTest(await ctx.selfTest(actor)) })),
+  );
+};

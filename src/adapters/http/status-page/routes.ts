@@ -7,10 +7,10 @@ import {
   STATUS_PAGE_VIEWS,
   type StatusPageView,
 } from "../../../app/status-page-queries.js";
-import type { IntegrationFactory } from "../../../integration.js";
 import { renderAtomFeed } from "./atom.js";
 import { STATUS_PAGE_HEADERS } from "./layout.js";
 import { renderIncidentPage, renderNotFound, renderStatusPage, type PageContext } from "./render.js";
+import type { HttpIntegrationFactory } from "../context.js";
 
 const FEED_SIZE = 50;
 const numberParam = z.object({
@@ -34,7 +34,7 @@ const queryFor = (view: StatusPageView) => (view === "live" ? "" : `?view=${enco
  * incidents (published drills only on `?view=drill`) and nothing internal. The default when Statuspage is not
  * configured, and a mirror of it when it is.
  */
-export const publicStatusPageIntegration: IntegrationFactory = (runtime) => {
+export const publicStatusPageIntegration: HttpIntegrationFactory = (runtime) => {
   const { app, config } = runtime;
   // The practice view says so in its title, on every page and in its feed.
   const titleOf = (view: StatusPageView) =>

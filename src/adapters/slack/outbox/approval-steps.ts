@@ -1,4 +1,4 @@
-import type { OutboxRecord } from "../../../db/outbox-queue.js";
+import type { OutboxRecord } from "../../../app/ports/outbox.js";
 import type { StatusUpdate } from "../../../domain/status-update.js";
 import { approvalRequestMessage, approvalSettledMessage } from "../blocks/approval-request.js";
 import { approvalSchema } from "../planner/outbox-kinds.js";

@@ -1,5 +1,5 @@
 import { recordSlackFacts } from "../../../app/record-slack-facts.js";
-import type { OutboxRecord } from "../../../db/outbox-queue.js";
+import type { OutboxRecord } from "../../../app/ports/outbox.js";
 import type { Incident } from "../../../domain/incident.js";
 import { isSlackUserId } from "../../../domain/actor.js";
 import { headerMessage } from "../blocks/header.js";

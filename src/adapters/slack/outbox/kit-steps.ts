@@ -1,5 +1,5 @@
 import { checklistState } from "../../../app/checklist-state.js";
-import type { OutboxRecord } from "../../../db/outbox-queue.js";
+import type { OutboxRecord } from "../../../app/ports/outbox.js";
 import type { Incident } from "../../../domain/incident.js";
 import { checklistMessage, checklistNagMessage } from "../blocks/checklist-message.js";
 import { runbookMessages, runbookSuggestionsMessage } from "../blocks/runbook-message.js";

@@ -1,6 +1,6 @@
 import { openChecklistItems } from "../../../app/checklist-state.js";
 import { getIncident } from "../../../app/incident-queries.js";
-import type { OutboxRecord } from "../../../db/outbox-queue.js";
+import type { OutboxRecord } from "../../../app/ports/outbox.js";
 import { SYSTEM_ACTOR } from "../../../domain/actor.js";
 import type { Incident } from "../../../domain/incident.js";
 import { announcementMessage, phaseReplyMessage } from "../blocks/announcement.js";

@@ -1,4 +1,4 @@
-import type { OutboxRecord } from "../../../db/outbox-queue.js";
+import type { OutboxRecord } from "../../../app/ports/outbox.js";
 import { mentionedUsers, namesForMentions } from "../blocks/fallback-text.js";
 import type { SlackMessage } from "../blocks/kit.js";
 import { platformCode, slackCall, SlackApiError } from "../web-api-errors.js";

@@ -1,5 +1,5 @@
 import { exportPostmortem } from "../../../app/export-postmortem.js";
-import type { OutboxRecord } from "../../../db/outbox-queue.js";
+import type { OutboxRecord } from "../../../app/ports/outbox.js";
 import { SYSTEM_ACTOR } from "../../../domain/actor.js";
 import type { Incident } from "../../../domain/incident.js";
 import { postmortemComment } from "../blocks/postmortem-file.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { OutboxRecord } from "../../../db/outbox-queue.js";
+import type { OutboxRecord } from "../../../app/ports/outbox.js";
 import { escapeMrkdwn, message, section } from "../blocks/kit.js";
 import { SlackApiError } from "../web-api-errors.js";
 import type { DeliveryContext } from "./delivery-context.js";

@@ -1,4 +1,4 @@
-import type { Deliverer, DeliverFn } from "../../../jobs/delivery.js";
+import type { DeliverFn, Deliverer } from "../../../app/ports/outbox.js";
 import { KIT_KIND, type KitKind } from "../planner/kit-kinds.js";
 import { APPROVAL_KIND, KIND, type SlackKind } from "../planner/outbox-kinds.js";
 import { requestApproval, settleApproval } from "./approval-steps.js";

@@ -1,4 +1,4 @@
-import { DATABASE_UNAVAILABLE } from "../../../../db/unavailable.js";
+import { DATABASE_UNAVAILABLE } from "../../../../domain/errors.js";
 import { escapeMrkdwn } from "../../blocks/kit.js";
 import { settleWithin, withDeadline } from "../../../../request-deadline.js";
 import { errorText, ephemeral, type ListenerContext } from "../listener-context.js";

@@ -1,6 +1,12 @@
-import type { UpstreamProblem } from "../adapters/http/context.js";
-import type { BreakerBoard } from "../app/breakers.js";
-import type { WebhookSubscriptions } from "../app/webhook-signature-alarm.js";
+import type { BreakerBoard } from "./breakers.js";
+import type { WebhookSubscriptions } from "./webhook-signature-alarm.js";
+
+/** An upstream Sitrep is held from or cut off by: still ready, but degraded. */
+export interface UpstreamProblem {
+  readonly upstream: string;
+  readonly reason: "misconfigured" | "webhook_signature_failures";
+  readonly detail: string;
+}
 
 /** What /readyz reports as degraded: upstreams held for their credentials, and webhook subscriptions failing signatures. */
 export async function upstreamProblems(breakers: BreakerBoard, subscriptions: WebhookSubscriptions): Promise<UpstreamProblem[]> {

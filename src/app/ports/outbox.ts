@@ -1,5 +1,33 @@
-import type { Upstream } from "../app/ports.js";
-import type { OutboxRecord } from "../db/outbox-queue.js";
+import type { Upstream } from "../ports.js";
+
+/**
+ * The outbox as the application's port to the outside world: a side effect a
+ * use case committed, as a deliverer (Slack, Statuspage, PagerDuty) receives
+ * it, what it may answer, and the gate that decides whether an upstream may be
+ * called at all. The queue in src/db and the dispatcher in src/jobs move these
+ * messages; the adapters deliver them.
+ */
+export interface OutboxRecord {
+  readonly id: number;
+  readonly incidentId: number | null;
+  readonly upstream: Upstream;
+  readonly kind: string;
+  readonly payload: Record<string, unknown>;
+  readonly orderingKey: string;
+  readonly attempts: number;
+  readonly createdAt: Date;
+}
+
+/** Delivers one kind of outbox message for one upstream. Must be safe to run twice. */
+export type DeliverFn = (message: OutboxRecord) => Promise<void>;
+
+export interface Deliverer {
+  readonly upstream: Upstream;
+  /** Handlers by message kind. */
+  readonly kinds: Readonly<Record<string, DeliverFn>>;
+  /** Messages claimed per round; an upstream with a strict rate limit takes few. */
+  readonly batchSize?: number;
+}
 
 export interface UpstreamErrorOptions {
   readonly retryable: boolean;
@@ -31,17 +59,6 @@ export class UpstreamError extends Error {
   }
 }
 
-/** Delivers one kind of outbox message for one upstream. Must be safe to run twice. */
-export type DeliverFn = (message: OutboxRecord) => Promise<void>;
-
-export interface Deliverer {
-  readonly upstream: Upstream;
-  /** Handlers by message kind. */
-  readonly kinds: Readonly<Record<string, DeliverFn>>;
-  /** Messages claimed per round; an upstream with a strict rate limit takes few. */
-  readonly batchSize?: number;
-}
-
 /** Whether calls to an upstream may go now (its circuit breaker), and what happened when they did. */
 export interface UpstreamGate {
   allow(upstream: Upstream): Promise<boolean>;
@@ -49,11 +66,3 @@ export interface UpstreamGate {
   /** The upstream refused the credentials: hold it (reported once) until a probe succeeds. */
   hold(upstream: Upstream, detail: string): Promise<void>;
 }
-
-export const OPEN_GATE: UpstreamGate = {
-  async allow() {
-    return true;
-  },
-  async record() {},
-  async hold() {},
-};

@@ -2,7 +2,6 @@ import { fileURLToPath } from "node:url";
 import { HTTPReceiver, type App } from "@slack/bolt";
 import { slackDeliveryStore } from "../../db/stores/slack-delivery-store.js";
 import { slackPostStore } from "../../db/stores/slack-post-store.js";
-import type { Integration, IntegrationFactory } from "../../integration.js";
 import { createBoltApp } from "./bolt-app.js";
 import { boltLogger } from "./bolt-logger.js";
 import { BotIdentity, type BotIds } from "./bot-identity.js";
@@ -20,6 +19,7 @@ import { slackChannelMembers } from "./channel-members.js";
 import { createWebClient } from "./web-client.js";
 import { ChannelPacer } from "./outbox/channel-pacer.js";
 import { announceChannelNotices } from "./outbox/notices.js";
+import type { HttpIntegrationFactory } from "../http/context.js";
 
 const TEMPLATES_PATH = fileURLToPath(new URL("../../../runbooks/status-templates.md", import.meta.url));
 
@@ -28,7 +28,7 @@ const TEMPLATES_PATH = fileURLToPath(new URL("../../../runbooks/status-templates
  * Socket Mode with SLACK_APP_TOKEN), the planner that turns every committed
  * change into Slack outbox messages, and the worker that delivers them.
  */
-export const slackIntegration: IntegrationFactory = (runtime): Integration | null => {
+export const slackIntegration: HttpIntegrationFactory = (runtime) => {
   const { config, log, app } = runtime;
   const token = config.SLACK_BOT_TOKEN;
   if (!token) return null;
@@ -47,14 +47,14 @@ export const slackIntegration: IntegrationFactory = (runtime): Integration | nul
     admins: config.SLACK_ADMIN_USERS,
     templates: loadStatusTemplates(TEMPLATES_PATH),
     log: slackLog,
-    deliveries: slackDeliveryStore(runtime.connection.sql),
+    deliveries: slackDeliveryStore(runtime.connection.prisma),
     pagingConfigured: config.PAGERDUTY_API_TOKEN !== undefined && config.PAGERDUTY_FROM_EMAIL !== undefined,
     zones,
     breakers: runtime.breakers,
     client,
-    ping: async () => void (await runtime.connection.sql.query("SELECT 1")),
+    ping: async () => void (await runtime.connection.prisma.$queryRaw`SELECT 1`),
   };
-  const posts = slackPostStore(runtime.connection.sql);
+  const posts = slackPostStore(runtime.connection.prisma);
   let bolt: App | null = null;
 
   return {
