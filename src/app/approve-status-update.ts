@@ -1,10 +1,9 @@
 import type { Actor } from "../domain/actor.js";
-import { conflict, forbidden, notFound } from "../domain/errors.js";
-import { authorize } from "../domain/permissions.js";
+import { conflict, notFound } from "../domain/errors.js";
 import type { StatusUpdate } from "../domain/status-update.js";
 import { entry } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
+import { loadForChange, requirePermission, type IncidentRef } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
 import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
 
@@ -31,8 +30,7 @@ export async function approveStatusUpdate(ctx: AppContext, input: ApproveStatusU
   let approvedNow = false;
   const result = await runIncidentUseCase(ctx, "approve_update", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
-    const decision = authorize("approve_update", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("approve_update", actor, incident);
     update = await tx.updates.find(input.updateId);
     if (update === null || update.incidentId !== incident.id) {
       throw notFound(`Incident #${incident.number} has no status update ${input.updateId}.`);

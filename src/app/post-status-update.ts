@@ -1,10 +1,9 @@
 import type { Actor } from "../domain/actor.js";
-import { conflict, forbidden } from "../domain/errors.js";
-import { authorize } from "../domain/permissions.js";
+import { conflict } from "../domain/errors.js";
 import { entry } from "../domain/timeline.js";
 import { requireText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
+import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./incident-access.js";
 import { newStatusUpdate } from "./new-status-update.js";
 import { recordChange } from "./record-change.js";
 import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
@@ -22,8 +21,7 @@ export async function postStatusUpdate(ctx: AppContext, input: PostStatusUpdateI
   const text = orThrow(requireText("text", input.text));
   return runIncidentUseCase(ctx, "post_update", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
-    const decision = authorize("post_update", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("post_update", actor, incident);
     if (incident.phase === "resolved") throw conflict(`Incident #${incident.number} is resolved; reopen it to post updates.`);
     const now = ctx.clock.now();
     const { update, patch } = await newStatusUpdate(ctx, tx, incident, actor, incident.phase, text, now);

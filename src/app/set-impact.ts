@@ -1,9 +1,8 @@
 import type { Actor } from "../domain/actor.js";
-import { forbidden, invalidInput } from "../domain/errors.js";
-import { authorize } from "../domain/permissions.js";
+import { invalidInput } from "../domain/errors.js";
 import { entry } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
+import { loadForChange, requirePermission, type IncidentRef } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
 import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
 
@@ -27,8 +26,7 @@ export async function setImpact(ctx: AppContext, input: SetImpactInput): Promise
   if (end !== null && end.getTime() < start.getTime()) throw invalidInput("end", "end is before start.");
   return runIncidentUseCase(ctx, "set_impact", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
-    const decision = authorize("set_impact", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("set_impact", actor, incident);
     const now = ctx.clock.now();
     if (start.getTime() > now.getTime()) throw invalidInput("start", "start is in the future.");
     return recordChange(ctx, tx, incident, incident, { impactStartedAt: start, impactEndedAt: end }, [
