@@ -1,7 +1,7 @@
 import type { Actor } from "../domain/actor.js";
 import { conflict, notFound } from "../domain/errors.js";
 import type { StatusUpdate } from "../domain/status-update.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, requirePermission, type IncidentRef } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
@@ -42,11 +42,7 @@ export async function approveStatusUpdate(ctx: AppContext, input: ApproveStatusU
     update = { ...update, approval: "approved", approvedBy: actor.id };
     approvedNow = true;
     return recordChange(ctx, tx, incident, incident, {}, [
-      entry(
-        "status_update_approved",
-        { actor: actor.id, via: actor.via, occurredAt: now, dedupeKey: `approve:${update.id}` },
-        { updateId: update.id, body: update.body },
-      ),
+      entry("status_update_approved", stamp(actor, now, `approve:${update.id}`), { updateId: update.id, body: update.body }),
     ]);
   });
   const shown = update ?? (await ctx.db.read.updates.find(input.updateId));

@@ -2,7 +2,7 @@ import type { Actor } from "../domain/actor.js";
 import { conflict, invalidInput } from "../domain/errors.js";
 import { roleHolder } from "../domain/incident.js";
 import { ROLE_LABELS, type Role } from "../domain/roles.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, requirePermission, type IncidentRef } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
@@ -35,8 +35,6 @@ export async function assignRole(ctx: AppContext, input: AssignRoleInput): Promi
     const now = ctx.clock.now();
     await tx.roles.assign(incident.id, role, user, actor.id, now);
     const patch = role === "commander" ? { commander: user, commanderSince: now } : { communications: user };
-    return recordChange(ctx, tx, incident, incident, patch, [
-      entry("role_assigned", { actor: actor.id, via: actor.via, occurredAt: now }, { role, user, previous }),
-    ]);
+    return recordChange(ctx, tx, incident, incident, patch, [entry("role_assigned", stamp(actor, now), { role, user, previous })]);
   });
 }

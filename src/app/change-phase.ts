@@ -6,7 +6,7 @@ import { decidePhaseChange, phaseTimestamps } from "../domain/lifecycle.js";
 import type { Phase } from "../domain/phase.js";
 import type { Approval } from "../domain/status-update.js";
 import { nextUpdateDue } from "../domain/policies.js";
-import { entry, type NewTimelineEntry } from "../domain/timeline.js";
+import { entry, stamp, type NewTimelineEntry } from "../domain/timeline.js";
 import { optionalText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
@@ -60,7 +60,7 @@ export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Pro
       const due = nextUpdateDue({ phase: change.to, lastUpdateAt, declaredAt: incident.declaredAt }, ctx.settings.statusUpdateIntervalMs);
       patch = { ...patch, nextUpdateDueAt: due };
     }
-    const by = { actor: actor.id, via: actor.via, occurredAt: now };
+    const by = stamp(actor, now);
     const entries: NewTimelineEntry[] = [
       entry("phase_changed", by, {
         from: change.from,

@@ -1,7 +1,7 @@
 import type { Actor } from "../domain/actor.js";
 import { conflict, invalidInput, notFound } from "../domain/errors.js";
 import type { FollowUp } from "../domain/status-update.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { canSee } from "../domain/visibility.js";
 import type { AppContext } from "./context.js";
 import { requirePermission } from "./incident-access.js";
@@ -34,9 +34,7 @@ export async function completeFollowUp(ctx: AppContext, input: CompleteFollowUpI
     if (followUp.doneAt !== null) throw conflict(`Follow-up ${followUpId} is already done.`);
     const now = ctx.clock.now();
     done = await tx.followUps.markDone(followUpId, now);
-    return recordChange(ctx, tx, incident, incident, {}, [
-      entry("follow_up_done", { actor: actor.id, via: actor.via, occurredAt: now }, { followUpId, text: followUp.text }),
-    ]);
+    return recordChange(ctx, tx, incident, incident, {}, [entry("follow_up_done", stamp(actor, now), { followUpId, text: followUp.text })]);
   });
   const followUp = done ?? (await ctx.db.read.followUps.find(followUpId));
   if (followUp === null) throw notFound(`There is no follow-up ${followUpId}.`);

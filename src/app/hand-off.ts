@@ -1,6 +1,6 @@
 import type { Actor } from "../domain/actor.js";
 import { conflict, invalidInput } from "../domain/errors.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { optionalText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./incident-access.js";
@@ -28,11 +28,7 @@ export async function handOff(ctx: AppContext, input: HandOffInput): Promise<Inc
     const now = ctx.clock.now();
     await tx.roles.assign(incident.id, "commander", to, actor.id, now);
     return recordChange(ctx, tx, incident, incident, { commander: to, commanderSince: now }, [
-      entry(
-        "role_handed_off",
-        { actor: actor.id, via: actor.via, occurredAt: now },
-        { role: "commander", from: incident.commander, to, notes },
-      ),
+      entry("role_handed_off", stamp(actor, now), { role: "commander", from: incident.commander, to, notes }),
     ]);
   });
 }

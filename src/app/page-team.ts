@@ -1,7 +1,7 @@
 import type { Actor } from "../domain/actor.js";
 import { conflict, rateLimited } from "../domain/errors.js";
 import { nextPageAllowedAt, PAGE_LIMIT, PAGE_WINDOW_MS } from "../domain/paging-limit.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { optionalText, requireName } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./incident-access.js";
@@ -48,11 +48,14 @@ export async function pageTeam(ctx: AppContext, input: PageTeamInput): Promise<I
     }
     const state = incident.mode === "drill" || incident.mode === "selftest" ? "drill" : "requested";
     return recordChange(ctx, tx, incident, incident, {}, [
-      entry(
-        "team_paged",
-        { actor: actor.id, via: actor.via, occurredAt: now },
-        { service, state, pagerdutyIncidentId: null, url: null, detail: "", ...(message ? { message } : {}) },
-      ),
+      entry("team_paged", stamp(actor, now), {
+        service,
+        state,
+        pagerdutyIncidentId: null,
+        url: null,
+        detail: "",
+        ...(message ? { message } : {}),
+      }),
     ]);
   });
 }

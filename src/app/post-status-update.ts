@@ -1,6 +1,6 @@
 import type { Actor } from "../domain/actor.js";
 import { conflict } from "../domain/errors.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { requireText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./incident-access.js";
@@ -26,11 +26,13 @@ export async function postStatusUpdate(ctx: AppContext, input: PostStatusUpdateI
     const now = ctx.clock.now();
     const { update, patch } = await newStatusUpdate(ctx, tx, incident, actor, incident.phase, text, now);
     return recordChange(ctx, tx, incident, incident, patch, [
-      entry(
-        "status_update_posted",
-        { actor: actor.id, via: actor.via, occurredAt: now },
-        { updateId: update.id, phase: update.phase, body: text, public: incident.public, approval: update.approval },
-      ),
+      entry("status_update_posted", stamp(actor, now), {
+        updateId: update.id,
+        phase: update.phase,
+        body: text,
+        public: incident.public,
+        approval: update.approval,
+      }),
     ]);
   });
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "../domain/actor.js";
 import { approvalFor } from "../domain/approval.js";
 import { conflict } from "../domain/errors.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { cleanNames } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, requirePermission, type IncidentRef } from "./incident-access.js";
@@ -33,7 +33,7 @@ export async function publishIncident(ctx: AppContext, input: PublishIncidentInp
     const latest = awaitsApproval ? null : await tx.updates.latest(incident.id);
     const latestUpdate = latest ? { id: latest.id, body: latest.body } : null;
     return recordChange(ctx, tx, incident, incident, { public: true, components }, [
-      entry("incident_published", { actor: actor.id, via: actor.via, occurredAt: now }, { components, latestUpdate, awaitsApproval }),
+      entry("incident_published", stamp(actor, now), { components, latestUpdate, awaitsApproval }),
     ]);
   });
 }

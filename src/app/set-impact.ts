@@ -1,6 +1,6 @@
 import type { Actor } from "../domain/actor.js";
 import { invalidInput } from "../domain/errors.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, requirePermission, type IncidentRef } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
@@ -30,11 +30,7 @@ export async function setImpact(ctx: AppContext, input: SetImpactInput): Promise
     const now = ctx.clock.now();
     if (start.getTime() > now.getTime()) throw invalidInput("start", "start is in the future.");
     return recordChange(ctx, tx, incident, incident, { impactStartedAt: start, impactEndedAt: end }, [
-      entry(
-        "impact_set",
-        { actor: actor.id, via: actor.via, occurredAt: now },
-        { start: start.toISOString(), end: end?.toISOString() ?? null },
-      ),
+      entry("impact_set", stamp(actor, now), { start: start.toISOString(), end: end?.toISOString() ?? null }),
     ]);
   });
 }

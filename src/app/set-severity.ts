@@ -1,7 +1,7 @@
 import type { Actor } from "../domain/actor.js";
 import { conflict, invalidInput } from "../domain/errors.js";
 import { isSeverity, severityLabel } from "../domain/severity.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, requirePermission, type IncidentRef } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
@@ -23,7 +23,7 @@ export async function setSeverity(ctx: AppContext, input: SetSeverityInput): Pro
     if (incident.severity === severity) throw conflict(`Incident #${incident.number} is already ${severityLabel(severity)}.`);
     const now = ctx.clock.now();
     return recordChange(ctx, tx, incident, incident, { severity }, [
-      entry("severity_changed", { actor: actor.id, via: actor.via, occurredAt: now }, { from: incident.severity, to: severity }),
+      entry("severity_changed", stamp(actor, now), { from: incident.severity, to: severity }),
     ]);
   });
 }

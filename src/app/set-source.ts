@@ -1,6 +1,6 @@
 import type { Actor } from "../domain/actor.js";
 import { decideClassification } from "../domain/classification.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
 import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./incident-access.js";
 import { recordChange } from "./record-change.js";
@@ -27,7 +27,7 @@ export async function setSource(ctx: AppContext, input: SetSourceInput): Promise
     const { source, provider, causes } = orThrow(decideClassification(input, incident.causes));
     const now = ctx.clock.now();
     return recordChange(ctx, tx, incident, incident, { source, provider, causes: [...causes] }, [
-      entry("source_set", { actor: actor.id, via: actor.via, occurredAt: now }, { source, provider, causes: [...causes] }),
+      entry("source_set", stamp(actor, now), { source, provider, causes: [...causes] }),
     ]);
   });
 }
