@@ -3,7 +3,7 @@ import type { BreakerReason } from "../domain/breaker.js";
 import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
 import type { Upstream } from "./ports.js";
-import { recordChange } from "./record-change.js";
+import { recordChange } from "./helpers/record-change.js";
 
 export interface BreakerChange {
   readonly upstream: Upstream;

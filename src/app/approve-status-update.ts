@@ -3,9 +3,9 @@ import { conflict, notFound } from "../domain/errors.js";
 import type { StatusUpdate } from "../domain/status-update.js";
 import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, requirePermission, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface ApproveStatusUpdateInput {
   readonly actor: Actor;

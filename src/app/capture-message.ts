@@ -3,9 +3,9 @@ import { cleanText } from "../domain/validation.js";
 import { invalidInput } from "../domain/errors.js";
 import { entry, stamp, type CapturedMessage } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface CaptureMessageInput {
   readonly actor: Actor;

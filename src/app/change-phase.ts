@@ -9,11 +9,11 @@ import { nextUpdateDue } from "../domain/policies.js";
 import { entry, stamp, type NewTimelineEntry } from "../domain/timeline.js";
 import { optionalText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
-import { newStatusUpdate } from "./new-status-update.js";
+import { loadForChange, orThrow, type IncidentRef } from "./helpers/incident-access.js";
+import { newStatusUpdate } from "./helpers/new-status-update.js";
 import type { IncidentPatch } from "./ports.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface ChangePhaseInput {
   readonly actor: Actor;

@@ -4,9 +4,9 @@ import type { FollowUp } from "../domain/status-update.js";
 import { entry, stamp } from "../domain/timeline.js";
 import { canSee } from "../domain/visibility.js";
 import type { AppContext } from "./context.js";
-import { requirePermission } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { requirePermission } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface CompleteFollowUpInput {
   readonly actor: Actor;

@@ -7,9 +7,9 @@ import { isSeverity, type Severity } from "../domain/severity.js";
 import { entry, stamp, type NewTimelineEntry } from "../domain/timeline.js";
 import { cleanNames, optionalText, requireName, TITLE_MAX } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { orThrow } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { orThrow } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface DeclareIncidentInput {
   readonly actor: Actor;

@@ -3,7 +3,7 @@ import { forbidden } from "../domain/errors.js";
 import { parseImportFile, type ImportFile } from "../domain/incident-import/import-file.js";
 import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { orThrow } from "./incident-access.js";
+import { orThrow } from "./helpers/incident-access.js";
 
 export interface ImportIncidentsInput {
   readonly actor: Actor;

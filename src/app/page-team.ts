@@ -4,9 +4,9 @@ import { nextPageAllowedAt, PAGE_LIMIT, PAGE_WINDOW_MS } from "../domain/paging-
 import { entry, stamp } from "../domain/timeline.js";
 import { optionalText, requireName } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export const SERVICE_MAX = 100;
 

@@ -3,10 +3,10 @@ import { conflict } from "../domain/errors.js";
 import { entry, stamp } from "../domain/timeline.js";
 import { requireText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./incident-access.js";
-import { newStatusUpdate } from "./new-status-update.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { newStatusUpdate } from "./helpers/new-status-update.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface PostStatusUpdateInput {
   readonly actor: Actor;

@@ -2,7 +2,7 @@ import { isOwnNote, PAGERDUTY_ACTOR, type PagerdutyEvent } from "../domain/pager
 import { summarizePagerdutyEvent } from "../domain/pagerduty-summary.js";
 import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { recordChange } from "./record-change.js";
+import { recordChange } from "./helpers/record-change.js";
 
 export type RecordOutcome = "recorded" | "duplicate" | "unknown_incident" | "own_note";
 

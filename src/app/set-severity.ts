@@ -3,9 +3,9 @@ import { conflict, invalidInput } from "../domain/errors.js";
 import { isSeverity, severityLabel } from "../domain/severity.js";
 import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, requirePermission, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface SetSeverityInput {
   readonly actor: Actor;

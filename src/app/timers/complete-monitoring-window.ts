@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from "../../domain/actor.js";
 import { entry, stamp } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
-import { recordChange, type Recorded } from "../record-change.js";
+import { recordChange, type Recorded } from "../helpers/record-change.js";
 import { noteIncident } from "../../log-context.js";
 
 export interface MonitoringWindowJob {

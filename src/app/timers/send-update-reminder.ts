@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from "../../domain/actor.js";
 import { reminderMentions, reminderStillDue } from "../../domain/reminders.js";
 import { entry, stamp } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
-import { recordChange, type Recorded } from "../record-change.js";
+import { recordChange, type Recorded } from "../helpers/record-change.js";
 import { noteIncident } from "../../log-context.js";
 
 export interface UpdateReminderJob {

@@ -4,7 +4,7 @@ import { isWorkingTime, type WorkingHours } from "../../domain/reminders.js";
 import { entry, stamp } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
 import type { ChannelMembers, TimeZones } from "../ports.js";
-import { recordChange, type Recorded } from "../record-change.js";
+import { recordChange, type Recorded } from "../helpers/record-change.js";
 import { noteIncident } from "../../log-context.js";
 
 /** At most this many people are looked up for one suggestion. */

@@ -1,10 +1,10 @@
-import type { Actor } from "../domain/actor.js";
-import { forbidden, notFound, SitrepError } from "../domain/errors.js";
-import type { Incident } from "../domain/incident.js";
-import { authorize, type Action } from "../domain/permissions.js";
-import type { Role } from "../domain/roles.js";
-import { canSee } from "../domain/visibility.js";
-import type { Tx } from "./ports.js";
+import type { Actor } from "../../domain/actor.js";
+import { forbidden, notFound, SitrepError } from "../../domain/errors.js";
+import type { Incident } from "../../domain/incident.js";
+import { authorize, type Action } from "../../domain/permissions.js";
+import type { Role } from "../../domain/roles.js";
+import { canSee } from "../../domain/visibility.js";
+import type { Tx } from "../ports.js";
 
 /** An incident as the caller names it: its number (42, "42" or "#42"). */
 export type IncidentRef = number;

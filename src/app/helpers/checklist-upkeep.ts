@@ -1,10 +1,10 @@
-import { SYSTEM_ACTOR } from "../domain/actor.js";
-import { itemsDoneBy, resolves } from "../domain/checklist-auto.js";
-import type { Incident } from "../domain/incident.js";
-import { entry, stamp, type NewTimelineEntry, type TimelineEntry } from "../domain/timeline.js";
-import { openChecklistItems } from "./checklist-state.js";
-import type { AppContext } from "./context.js";
-import type { Tx } from "./ports.js";
+import { SYSTEM_ACTOR } from "../../domain/actor.js";
+import { itemsDoneBy, resolves } from "../../domain/checklist-auto.js";
+import type { Incident } from "../../domain/incident.js";
+import { entry, stamp, type NewTimelineEntry, type TimelineEntry } from "../../domain/timeline.js";
+import { openChecklistItems } from "../checklist-state.js";
+import type { AppContext } from "../context.js";
+import type { Tx } from "../ports.js";
 
 /**
  * The checklist's bookkeeping for one change, in its transaction: the items

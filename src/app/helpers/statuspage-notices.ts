@@ -1,6 +1,6 @@
-import { SYSTEM_ACTOR } from "../domain/actor.js";
-import { entry, stamp, type NewTimelineEntry, type TimelinePayloads } from "../domain/timeline.js";
-import type { Tx } from "./ports.js";
+import { SYSTEM_ACTOR } from "../../domain/actor.js";
+import { entry, stamp, type NewTimelineEntry, type TimelinePayloads } from "../../domain/timeline.js";
+import type { Tx } from "../ports.js";
 
 type DeliveryNotice = TimelinePayloads["statuspage_delivery"];
 
