@@ -1,4 +1,8 @@
 // Builds src/ into dist/ with tsc (`npm run build`, and `prepare`, so `npm install` builds).
+// First it generates the Prisma Client from prisma/schema.prisma into src/db/generated
+// (never committed; tsc then compiles it into dist/ with the rest). npm here runs no
+// dependency's install script, so Prisma's own postinstall never generates it; and
+// `engineType = "client"` makes generation download nothing.
 // With --if-stale (before `npm start` and the db scripts) it builds only when a source file
 // is newer than the last build, so a start after a build costs no compiler run, and a
 // production install without TypeScript starts as long as dist/ is current.
@@ -37,9 +41,28 @@ function linkCommand() {
   symlinkSync(join("..", "..", "bin", "sitrep.js"), link);
 }
 
+/** Generates the Prisma Client when the Prisma CLI is installed (a production install runs the last build). */
+function generateClient() {
+  let cli;
+  try {
+    cli = createRequire(import.meta.url).resolve("prisma/build/index.js");
+  } catch {
+    return;
+  }
+  execFileSync(process.execPath, [cli, "generate", "--no-hints"], { stdio: ["ignore", "ignore", "inherit"], cwd: root });
+}
+
 linkCommand();
-const stale = !existsSync(stamp) || newestSource(join(root, "src")) > statSync(stamp).mtimeMs;
+const schema = join(root, "prisma", "schema.prisma");
+const generated = join(root, "src", "db", "generated", "client.ts");
+const stale =
+  !existsSync(stamp) ||
+  !existsSync(generated) ||
+  newestSource(join(root, "src")) > statSync(stamp).mtimeMs ||
+  statSync(schema).mtimeMs > statSync(stamp).mtimeMs;
 if (process.argv.includes("--if-stale") && !stale) process.exit(0);
+
+generateClient();
 
 let tsc;
 try {

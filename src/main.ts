@@ -92,6 +92,7 @@ async function openConnection(databaseServer: DatabaseServer, config: Config): P
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT,
   });
   try {
+    // The bare driver's error names the host, the refusal or the timeout for the one start-up line.
     await connection.sql.query("SELECT 1");
     return connection;
   } catch (error) {
@@ -129,7 +130,7 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
   };
   // Circuit breakers shared by every replica; when calls stop or resume, waiting incidents' channels are told.
   const gate = new BreakerGate({
-    store: breakerStore(connection.sql),
+    store: breakerStore(connection.prisma),
     policy: breakerPolicy(config),
     clock,
     log,
@@ -160,7 +161,7 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
   for (const integration of integrations) planners.push(...(integration.planners ?? []));
 
   const dispatcher = new OutboxDispatcher({
-    queue: outboxQueue(connection.sql),
+    queue: outboxQueue(connection.prisma),
     deliverers: integrations.flatMap((i) => i.deliverers ?? []),
     log,
     clock,
@@ -174,8 +175,8 @@ async function startOn(databaseServer: DatabaseServer, config: Config, log: Logg
       app,
       tokens: tokenVerifier(apiToken, (hash) => app.db.read.tokens.findByHash(hash)),
       log,
-      ping: async () => void (await connection.sql.query("SELECT 1")),
-      problems: () => upstreamProblems(gate, webhookSubscriptions(connection.sql)),
+      ping: async () => void (await connection.prisma.$queryRaw`SELECT 1`),
+      problems: () => upstreamProblems(gate, webhookSubscriptions(connection.prisma)),
       names,
       reportLinks: reportLinks(apiToken, clock),
       publicUrl: config.PUBLIC_URL,

@@ -1,6 +1,18 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { PrismaClient, type Prisma } from "./generated/client.js";
 
-/** SQL on the driver: on the pool, or on one transaction's connection. */
+/**
+ * What a store runs on: the Prisma Client outside a transaction, or one
+ * interactive transaction's client inside it (the client is assignable to it).
+ */
+export type Db = Prisma.TransactionClient;
+
+/**
+ * SQL on the bare driver, for what must run outside Prisma: the migrator (whole
+ * scripts with `$$` bodies, see migrate.ts) and the session advisory lock
+ * (startup-lock.ts). Stores never use it.
+ */
 export interface SqlRunner {
   query<R = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<R[]>;
   /** Runs a script of several statements without parameters. */
@@ -8,11 +20,14 @@ export interface SqlRunner {
 }
 
 export interface Connection {
+  /** The one typed data layer: every store goes through it. */
+  readonly prisma: PrismaClient;
+  /** The same pool on the bare driver, for the migrator and session-scoped work (see SqlRunner). */
   readonly sql: SqlRunner;
-  /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
-  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /** For pg-boss and session-scoped locks, which need connections of their own. */
   readonly connectionString: string;
+  /** What a transaction may wait for a connection and how long it may stay open (see transactionOptions). */
+  readonly transactionOptions: { readonly maxWait: number; readonly timeout: number };
   close(): Promise<void>;
 }
 
@@ -30,20 +45,30 @@ export interface ConnectOptions {
   readonly statementTimeoutMs?: number;
 }
 
+/** A transaction left open by a hung request would hold its incident's row lock; the server ends it. */
+const IDLE_IN_TRANSACTION_MS = 30_000;
+
 export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//.test(url);
 }
 
-/** A pool on PostgreSQL: the one driver and the one code path, embedded server or external. */
+/**
+ * One `pg` pool on PostgreSQL (embedded server or external), shared by the
+ * Prisma Client (through @prisma/adapter-pg) and the migrator, so the pool
+ * size, the timeouts and the connection count are those of one pool.
+ */
 export async function connect(options: ConnectOptions): Promise<Connection> {
   const pool = new pg.Pool(poolConfig(options));
   // A server restart drops idle clients; without a listener that error would crash the process.
   pool.on("error", () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
+    prisma,
     sql: runnerOn(pool),
-    transaction: (work) => inTransaction(pool, work),
     connectionString: options.databaseUrl,
+    transactionOptions: transactionOptions(options),
     async close() {
+      await prisma.$disconnect();
       await pool.end();
     },
   };
@@ -57,42 +82,31 @@ function poolConfig(options: ConnectOptions): pg.PoolConfig {
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     statement_timeout: statementTimeout,
     query_timeout: statementTimeout + 1_000,
-    // A transaction left open by a hung request would hold its incident's row lock; the server ends it.
-    idle_in_transaction_session_timeout: 30_000,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+    // @prisma/adapter-pg sends a Date as UTC text without an offset: a session in
+    // another zone would read it as local time and shift every timestamp.
+    options: "-c TimeZone=UTC",
   };
 }
 
-async function inTransaction<T>(pool: pg.Pool, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  // A checked-out client has no listener of the pool's: a connection dropped between two
-  // statements would crash the process. The next statement fails and says so instead.
-  const dropped = () => undefined;
-  client.on("error", dropped);
-  try {
-    await client.query("BEGIN");
-    const result = await work(runnerOn(client));
-    await client.query("COMMIT");
-    client.off("error", dropped);
-    client.release();
-    return result;
-  } catch (error) {
-    // A connection that cannot even roll back is broken: the pool drops it instead of lending it again.
-    const broken = await client.query("ROLLBACK").then(
-      () => false,
-      () => true,
-    );
-    client.off("error", dropped);
-    client.release(broken);
-    throw error;
-  }
+/**
+ * Prisma's own limits on an interactive transaction (defaults 2 s and 5 s)
+ * would cut shorter than the driver's: the wait for a connection is left to the
+ * pool's connect timeout (whose error says the database is unavailable), and a
+ * transaction may run as long as the server lets it, since every statement is
+ * bounded by the statement timeout and every pause by the idle-in-transaction one.
+ */
+function transactionOptions(options: ConnectOptions): Connection["transactionOptions"] {
+  const connect = options.connectTimeoutMs ?? 5_000;
+  return { maxWait: connect + 1_000, timeout: 10 * 60_000 };
 }
 
-/** The pool and a pooled client both answer `query(text, values)` with `{ rows }`. */
+/** The pool answers `query(text, values)` with `{ rows }`. */
 interface Queryable {
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
-function runnerOn(target: Queryable): SqlRunner {
+export function runnerOn(target: Queryable): SqlRunner {
   return {
     async query<R>(text: string, values?: readonly unknown[]) {
       const result = await target.query(text, values as unknown[] | undefined);

@@ -75,6 +75,7 @@ function refusePgliteData(dataDir: string): void {
   );
 }
 
+// On the bare driver: this runs on the server's admin database, before Sitrep's own exists for Prisma to open.
 async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();

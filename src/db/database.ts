@@ -1,7 +1,7 @@
 import type { Database, TimerStore, Tx } from "../app/ports.js";
 import { DATABASE_UNAVAILABLE, SitrepError } from "../domain/errors.js";
 import { deadlinePassed } from "../request-deadline.js";
-import type { Connection, SqlRunner } from "./connection.js";
+import type { Connection, Db } from "./connection.js";
 import { asUnavailable } from "./unavailable.js";
 import { apiTokenStore } from "./stores/api-token-store.js";
 import { checklistStore } from "./stores/checklist-store.js";
@@ -31,7 +31,7 @@ const NO_TIMERS: TimerStore = {
 
 export function createDatabase(connection: Connection, options: DatabaseOptions = {}): Database {
   const now = options.now ?? (() => new Date());
-  const stores = (db: SqlRunner, timers: TimerStore): Tx => ({
+  const stores = (db: Db, timers: TimerStore): Tx => ({
     incidents: incidentStore(db, now),
     roles: roleStore(db),
     timeline: timelineStore(db),
@@ -45,16 +45,17 @@ export function createDatabase(connection: Connection, options: DatabaseOptions 
     tokens: apiTokenStore(db),
   });
   return {
-    read: stores(guarded(connection.sql), NO_TIMERS),
+    read: guarded(stores(connection.prisma, NO_TIMERS)),
     async transaction(work) {
       try {
-        return await connection.transaction(async (tx) => {
-          const executor: TxExecutor = (text, values = []) => tx.query(text, values);
+        return await connection.prisma.$transaction(async (tx) => {
+          // pg-boss writes its job with the transaction's own statements: the job exists only if the change commits.
+          const executor: TxExecutor = (text, values = []) => tx.$queryRawUnsafe<unknown[]>(text, ...values);
           const result = await work(stores(tx, options.timers ? options.timers(executor) : NO_TIMERS));
           // Whoever asked was already told nothing was recorded (the database was too slow): keep that true.
           if (deadlinePassed()) throw new SitrepError("unavailable", DATABASE_UNAVAILABLE, { internal: "answered before commit" });
           return result;
-        });
+        }, connection.transactionOptions);
       } catch (error) {
         throw asUnavailable(error);
       }
@@ -63,21 +64,22 @@ export function createDatabase(connection: Connection, options: DatabaseOptions 
 }
 
 /** Reads outside a transaction: a database that does not answer is the `unavailable` kind, not a crash. */
-function guarded(sql: SqlRunner): SqlRunner {
-  return {
-    async query<R>(text: string, values?: readonly unknown[]) {
-      try {
-        return await sql.query<R>(text, values);
-      } catch (error) {
-        throw asUnavailable(error);
-      }
-    },
-    async exec(script: string) {
-      try {
-        await sql.exec(script);
-      } catch (error) {
-        throw asUnavailable(error);
-      }
-    },
-  };
+function guarded(tx: Tx): Tx {
+  return Object.fromEntries(Object.entries(tx).map(([name, store]) => [name, guardedStore(store as object)])) as unknown as Tx;
+}
+
+function guardedStore<T extends object>(store: T): T {
+  const methods = Object.entries(store).map(([name, method]) => [
+    name,
+    typeof method !== "function"
+      ? method
+      : async (...args: unknown[]) => {
+          try {
+            return await (method as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+          } catch (error) {
+            throw asUnavailable(error);
+          }
+        },
+  ]);
+  return Object.fromEntries(methods) as T;
 }

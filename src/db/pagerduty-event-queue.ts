@@ -1,5 +1,7 @@
 import type { InboundPagerdutyEvent, PagerdutyInbox } from "../app/ports.js";
-import type { SqlRunner } from "./connection.js";
+import type { Db } from "./connection.js";
+import type { PagerdutyEvent } from "./generated/client.js";
+import { jsonValue } from "./json.js";
 
 export interface ClaimedPagerdutyEvent {
   readonly id: string;
@@ -10,22 +12,14 @@ export interface ClaimedPagerdutyEvent {
   readonly attempts: number;
 }
 
-interface Row {
-  id: string;
-  event_type: string;
-  pagerduty_incident_id: string;
-  occurred_at: Date | string;
-  payload: unknown;
-  attempts: number;
-}
+/** What a claim reads of an event, the generated model's own fields. */
+type ClaimedRow = Pick<PagerdutyEvent, "id" | "eventType" | "pagerdutyIncidentId" | "occurredAt" | "payload" | "attempts">;
 
-const toClaimed = (row: Row): ClaimedPagerdutyEvent => ({
-  id: row.id,
-  eventType: row.event_type,
-  pagerdutyIncidentId: row.pagerduty_incident_id,
-  occurredAt: new Date(row.occurred_at),
-  payload: typeof row.payload === "string" ? (JSON.parse(row.payload) as unknown) : row.payload,
-  attempts: Number(row.attempts),
+/** A claimed event is the head of its PagerDuty incident, so it has one, and a time it occurred. */
+const toClaimed = (row: ClaimedRow): ClaimedPagerdutyEvent => ({
+  ...row,
+  pagerdutyIncidentId: row.pagerdutyIncidentId!,
+  occurredAt: row.occurredAt!,
 });
 
 const limitText = (text: string | null) => (text === null ? null : text.slice(0, 2000));
@@ -38,30 +32,29 @@ const limitText = (text: string | null) => (text === null ? null : text.slice(0,
  * a time and in order, on any number of replicas. A claim is a lease, so a
  * crashed worker's event is taken again when it ends.
  */
-export function pagerdutyEventQueue(sql: SqlRunner) {
+export function pagerdutyEventQueue(db: Db) {
   const inbox: PagerdutyInbox = {
     async store(event: InboundPagerdutyEvent, receivedAt: Date) {
       const done = event.status === "pending" ? null : receivedAt;
-      const rows = await sql.query(
-        `INSERT INTO pagerduty_events
-           (id, webhook_id, event_type, pagerduty_incident_id, occurred_at, received_at, payload, status, processed_at, error, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $6)
-         ON CONFLICT (id) DO NOTHING
-         RETURNING id`,
-        [
-          event.id,
-          event.webhookId,
-          event.eventType,
-          event.pagerdutyIncidentId,
-          event.occurredAt,
-          receivedAt,
-          JSON.stringify(event.payload),
-          event.status,
-          done,
-          limitText(event.note),
+      const { count } = await db.pagerdutyEvent.createMany({
+        data: [
+          {
+            id: event.id,
+            webhookId: event.webhookId,
+            eventType: event.eventType,
+            pagerdutyIncidentId: event.pagerdutyIncidentId,
+            occurredAt: event.occurredAt,
+            receivedAt,
+            payload: jsonValue(event.payload),
+            status: event.status,
+            processedAt: done,
+            error: limitText(event.note),
+            nextAttemptAt: receivedAt,
+          },
         ],
-      );
-      return rows.length > 0 ? "stored" : "duplicate";
+        skipDuplicates: true,
+      });
+      return count > 0 ? "stored" : "duplicate";
     },
   };
 
@@ -69,55 +62,44 @@ export function pagerdutyEventQueue(sql: SqlRunner) {
     ...inbox,
 
     async claim(limit: number, now: Date, leaseMs: number): Promise<ClaimedPagerdutyEvent[]> {
-      const rows = await sql.query<Row>(
-        // MATERIALIZED for the reason the outbox claim gives: the heads are computed once.
-        `WITH heads AS MATERIALIZED (
-           SELECT DISTINCT ON (pagerduty_incident_id) id FROM pagerduty_events
-           WHERE status = 'pending'
-           ORDER BY pagerduty_incident_id, occurred_at, seq
-         )
-         UPDATE pagerduty_events SET locked_until = $3, attempts = attempts + 1
-         WHERE id IN (
-           SELECT e.id FROM pagerduty_events e
-           JOIN heads ON heads.id = e.id
-           WHERE e.next_attempt_at <= $1 AND (e.locked_until IS NULL OR e.locked_until <= $1)
-             AND NOT EXISTS (
-               SELECT 1 FROM pagerduty_events busy
-               WHERE busy.status = 'pending' AND busy.pagerduty_incident_id = e.pagerduty_incident_id
-                 AND busy.id <> e.id AND busy.locked_until > $1)
-           ORDER BY e.seq
-           LIMIT $2
-           FOR UPDATE OF e SKIP LOCKED
-         )
-         RETURNING id, event_type, pagerduty_incident_id, occurred_at, payload, attempts`,
-        [now, limit, new Date(now.getTime() + leaseMs)],
-      );
+      // SKIP LOCKED and the materialized heads have no Prisma API: one raw statement, in Prisma.sql.
+      // MATERIALIZED for the reason the outbox claim gives: the heads are computed once.
+      const rows = await db.$queryRaw<ClaimedRow[]>`
+        WITH heads AS MATERIALIZED (
+          SELECT DISTINCT ON (pagerduty_incident_id) id FROM pagerduty_events
+          WHERE status = 'pending'
+          ORDER BY pagerduty_incident_id, occurred_at, seq
+        )
+        UPDATE pagerduty_events SET locked_until = ${new Date(now.getTime() + leaseMs)}, attempts = attempts + 1
+        WHERE id IN (
+          SELECT e.id FROM pagerduty_events e
+          JOIN heads ON heads.id = e.id
+          WHERE e.next_attempt_at <= ${now} AND (e.locked_until IS NULL OR e.locked_until <= ${now})
+            AND NOT EXISTS (
+              SELECT 1 FROM pagerduty_events busy
+              WHERE busy.status = 'pending' AND busy.pagerduty_incident_id = e.pagerduty_incident_id
+                AND busy.id <> e.id AND busy.locked_until > ${now})
+          ORDER BY e.seq
+          LIMIT ${limit}
+          FOR UPDATE OF e SKIP LOCKED
+        )
+        RETURNING id, event_type AS "eventType", pagerduty_incident_id AS "pagerdutyIncidentId", occurred_at AS "occurredAt",
+                  payload, attempts`;
       return rows.map(toClaimed).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
     },
 
     /** processed, ignored, or failed (set aside for good: the incident's next event may go). */
     async finish(id: string, status: "processed" | "ignored" | "failed", note: string | null, now: Date): Promise<void> {
-      await sql.query(`UPDATE pagerduty_events SET status = $2, processed_at = $3, locked_until = NULL, error = $4 WHERE id = $1`, [
-        id,
-        status,
-        now,
-        limitText(note),
-      ]);
+      await db.pagerdutyEvent.updateMany({ where: { id }, data: { status, processedAt: now, lockedUntil: null, error: limitText(note) } });
     },
 
     async retryLater(id: string, at: Date, error: string): Promise<void> {
-      await sql.query(`UPDATE pagerduty_events SET next_attempt_at = $2, locked_until = NULL, error = $3 WHERE id = $1`, [
-        id,
-        at,
-        limitText(error),
-      ]);
+      await db.pagerdutyEvent.updateMany({ where: { id }, data: { nextAttemptAt: at, lockedUntil: null, error: limitText(error) } });
     },
 
     async counts(): Promise<Record<string, number>> {
-      const rows = await sql.query<{ status: string; n: string | number }>(
-        `SELECT status, count(*) AS n FROM pagerduty_events GROUP BY status`,
-      );
-      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+      const groups = await db.pagerdutyEvent.groupBy({ by: ["status"], _count: { _all: true } });
+      return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
     },
   };
 }

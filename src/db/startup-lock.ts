@@ -8,7 +8,8 @@ const STARTUP_LOCK = 7_340_211;
  * Runs `work` while holding a session advisory lock on PostgreSQL (a client of
  * its own, since the lock belongs to a session), so replicas starting at once
  * migrate and create their job queues one after the other instead of
- * deadlocking.
+ * deadlocking. On the bare driver, not Prisma: a session lock needs one
+ * connection held for its whole duration, which the Prisma Client does not lend.
  */
 export async function withStartupLock<T>(connection: Connection, work: (sql: SqlRunner) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: connection.connectionString });

@@ -37,10 +37,10 @@ export function selfTestFor(
     context: {
       clock: app.clock,
       deliver: async (upstream) => void (await deliver(upstream)),
-      outboxState: outboxStateReader(connection.sql),
+      outboxState: outboxStateReader(connection.prisma),
     },
     breakers: runtime.breakers,
-    runs: selfTestStore(connection.sql),
+    runs: selfTestStore(connection.prisma),
     schedule: { engine, connection, intervalMs: config.SELFTEST_INTERVAL },
   });
 }

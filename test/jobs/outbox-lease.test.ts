@@ -31,7 +31,7 @@ describe("outbox lease", () => {
   function dispatcher(handle: (record: OutboxRecord) => Promise<void>): OutboxDispatcher {
     const deliverer: Deliverer = { upstream: "slack", kinds: { post: handle } };
     return new OutboxDispatcher({
-      queue: outboxQueue(connection.sql),
+      queue: outboxQueue(connection.prisma),
       deliverers: [deliverer],
       log: quietLog,
       clock: realClock,
@@ -61,7 +61,7 @@ describe("outbox lease", () => {
   });
 
   it("a worker whose lease was taken over cannot mark the message delivered or failed", async () => {
-    const queue = outboxQueue(connection.sql);
+    const queue = outboxQueue(connection.prisma);
     const [stale] = await queue.claim("slack", 1, new Date(), 50);
     expect(stale).toBeDefined();
     await sleep(80);

@@ -17,7 +17,7 @@ const LEASE = 60_000;
 
 beforeAll(async () => {
   ({ connection, drop } = await freshConnection());
-  queue = pagerdutyEventQueue(connection.sql);
+  queue = pagerdutyEventQueue(connection.prisma);
 }, 60_000);
 afterAll(async () => drop(), 60_000);
 
@@ -70,7 +70,7 @@ describe("the PagerDuty event queue", () => {
 
   it("the worker processes each incident's events one at a time and in order, retries failures and sets hopeless ones aside", async () => {
     const isolated = await freshConnection();
-    const own = pagerdutyEventQueue(isolated.connection.sql);
+    const own = pagerdutyEventQueue(isolated.connection.prisma);
     const order = new Map<string, string[]>();
     const inFlight = new Map<string, number>();
     let overlaps = 0;

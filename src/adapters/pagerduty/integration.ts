@@ -56,7 +56,7 @@ export const pagerdutyIntegration: HttpIntegrationFactory = ({ config, log, app,
     },
     triageInSlack: slackConfigured,
   };
-  const queue = pagerdutyEventQueue(connection.sql);
+  const queue = pagerdutyEventQueue(connection.prisma);
   const worker =
     secrets.length > 0
       ? new PagerdutyEventWorker({
@@ -71,7 +71,7 @@ export const pagerdutyIntegration: HttpIntegrationFactory = ({ config, log, app,
         })
       : null;
   const routes: RouteRegistrar[] = [pageRoute({ pagingConfigured: api !== null })];
-  const alarm = signatureAlarm(app, webhookSubscriptions(connection.sql), log.child({ integration: "pagerduty" }));
+  const alarm = signatureAlarm(app, webhookSubscriptions(connection.prisma), log.child({ integration: "pagerduty" }));
   if (worker) routes.push(webhookRoute({ secrets, inbox: queue, clock: app.clock, stored: () => worker.kick(), metrics, alarm }));
   const directory =
     config.SLACK_BOT_TOKEN !== undefined ? slackDirectory({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL }) : null;

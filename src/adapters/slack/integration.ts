@@ -47,14 +47,14 @@ export const slackIntegration: HttpIntegrationFactory = (runtime) => {
     admins: config.SLACK_ADMIN_USERS,
     templates: loadStatusTemplates(TEMPLATES_PATH),
     log: slackLog,
-    deliveries: slackDeliveryStore(runtime.connection.sql),
+    deliveries: slackDeliveryStore(runtime.connection.prisma),
     pagingConfigured: config.PAGERDUTY_API_TOKEN !== undefined && config.PAGERDUTY_FROM_EMAIL !== undefined,
     zones,
     breakers: runtime.breakers,
     client,
-    ping: async () => void (await runtime.connection.sql.query("SELECT 1")),
+    ping: async () => void (await runtime.connection.prisma.$queryRaw`SELECT 1`),
   };
-  const posts = slackPostStore(runtime.connection.sql);
+  const posts = slackPostStore(runtime.connection.prisma);
   let bolt: App | null = null;
 
   return {

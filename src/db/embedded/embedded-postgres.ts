@@ -132,7 +132,7 @@ async function launch(plan: LaunchPlan): Promise<EmbeddedPostgres> {
   return { urlFor, port: plan.port, pid: child.pid!, stop: () => stop(child, exit) };
 }
 
-/** Polls until the server accepts a login; false when it exited or the time ran out. */
+/** Polls until the server accepts a login (one bare client per try, before any pool exists); false when it exited or the time ran out. */
 async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && child.exitCode === null && child.signalCode === null) {

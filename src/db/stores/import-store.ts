@@ -1,8 +1,8 @@
 import type { ImportStore } from "../../app/ports.js";
-import type { SqlRunner } from "../connection.js";
-import { join, run, sql } from "../sql.js";
+import type { Db } from "../connection.js";
+import { jsonValue } from "../json.js";
 
-/** Rows per INSERT: ~22 parameters each stays far below PostgreSQL's 65,535. */
+/** Rows per INSERT: ~20 parameters each stays far below PostgreSQL's 65,535. */
 const BATCH = 1_000;
 
 function batches<T>(items: readonly T[]): T[][] {
@@ -11,26 +11,18 @@ function batches<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-export function importStore(db: SqlRunner): ImportStore {
+export function importStore(db: Db): ImportStore {
   return {
     async reserveNumbers(count) {
-      const rows = await run<{ value: number }>(
-        db,
-        sql`
-        UPDATE counters SET value = value + ${count} WHERE name = 'incident_number' RETURNING value`,
-      );
-      return Number(rows[0]!.value) - count + 1;
+      const counter = await db.counter.update({ where: { name: "incident_number" }, data: { value: { increment: count } } });
+      return counter.value - count + 1;
     },
 
     async existingKeys(keys) {
       const found = new Set<string>();
       for (const batch of batches(keys)) {
-        const rows = await run<{ import_key: string }>(
-          db,
-          sql`
-          SELECT import_key FROM incidents WHERE import_key = ANY(${batch}::text[])`,
-        );
-        for (const row of rows) found.add(row.import_key);
+        const rows = await db.incident.findMany({ select: { importKey: true }, where: { importKey: { in: batch } } });
+        for (const row of rows) if (row.importKey !== null) found.add(row.importKey);
       }
       return found;
     },
@@ -38,39 +30,51 @@ export function importStore(db: SqlRunner): ImportStore {
     async insert(incidents, importedBy, at) {
       const inserted: Array<{ id: number; number: number; key: string }> = [];
       for (const batch of batches(incidents)) {
-        const values = batch.map(
-          (i) => sql`(${i.number}, ${i.title}, ${i.description}, ${i.severity}, 'resolved', 'imported',
-            ${[...i.components]}::text[], ${[...i.causes]}::text[], ${i.source}, ${i.provider}, ${i.commander}, ${importedBy},
-            ${i.declaredAt}, ${i.identifiedAt}, ${i.monitoringAt}, ${i.resolvedAt}, ${i.impactStartedAt}, ${i.impactEndedAt},
-            ${i.key}, ${at})`,
-        );
-        const rows = await run<{ id: number; number: number; import_key: string }>(
-          db,
-          sql`
-          INSERT INTO incidents (number, title, description, severity, phase, mode, components, causes, source, provider,
-            commander_id, declared_by, declared_at, identified_at, monitoring_at, resolved_at, impact_started_at,
-            impact_ended_at, import_key, updated_at)
-          VALUES ${join(values)}
-          ON CONFLICT (import_key) DO NOTHING
-          RETURNING id, number, import_key`,
-        );
-        inserted.push(...rows.map((r) => ({ id: Number(r.id), number: Number(r.number), key: r.import_key })));
+        // A key imported meanwhile is skipped (ON CONFLICT DO NOTHING), and not returned.
+        const rows = await db.incident.createManyAndReturn({
+          select: { id: true, number: true, importKey: true },
+          data: batch.map((i) => ({
+            number: i.number,
+            title: i.title,
+            description: i.description,
+            severity: i.severity,
+            phase: "resolved",
+            mode: "imported",
+            components: [...i.components],
+            causes: [...i.causes],
+            source: i.source,
+            provider: i.provider,
+            commanderId: i.commander,
+            declaredBy: importedBy,
+            declaredAt: i.declaredAt,
+            identifiedAt: i.identifiedAt,
+            monitoringAt: i.monitoringAt,
+            resolvedAt: i.resolvedAt,
+            impactStartedAt: i.impactStartedAt,
+            impactEndedAt: i.impactEndedAt,
+            importKey: i.key,
+            updatedAt: at,
+          })),
+          skipDuplicates: true,
+        });
+        inserted.push(...rows.map((r) => ({ id: r.id, number: r.number, key: r.importKey! })));
       }
       return inserted;
     },
 
     async appendEntries(items, recordedAt) {
       for (const batch of batches(items)) {
-        const values = batch.map(
-          ({ incidentId, entry: e }) =>
-            sql`(${incidentId}, ${e.kind}, ${e.actor}, ${e.via}, ${e.occurredAt}, ${recordedAt}, ${JSON.stringify(e.payload)}::jsonb)`,
-        );
-        await run(
-          db,
-          sql`
-          INSERT INTO timeline_entries (incident_id, kind, actor, via, occurred_at, recorded_at, payload)
-          VALUES ${join(values)}`,
-        );
+        await db.timelineEntry.createMany({
+          data: batch.map(({ incidentId, entry: e }) => ({
+            incidentId,
+            kind: e.kind,
+            actor: e.actor,
+            via: e.via,
+            occurredAt: e.occurredAt,
+            recordedAt,
+            payload: jsonValue(e.payload),
+          })),
+        });
       }
     },
   };

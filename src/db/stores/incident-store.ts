@@ -1,115 +1,180 @@
-import type { IncidentFilter, IncidentStore, NewIncident } from "../../app/ports.js";
-import type { SqlRunner } from "../connection.js";
-import { empty, join, run, sql, type Sql } from "../sql.js";
-import { incidentFromSql, reportIncidentFromSql, setClause, type IncidentSqlRow, type ReportSqlRow } from "./incident-row.js";
+import type { IncidentFilter, IncidentPatch, IncidentStore, NewIncident } from "../../app/ports.js";
+import type { Incident, IncidentMode, IncidentSource, StatuspageState } from "../../domain/incident.js";
+import type { Phase } from "../../domain/phase.js";
+import type { ReportIncident } from "../../domain/reliability/aggregate.js";
+import type { Severity } from "../../domain/severity.js";
+import type { Db } from "../connection.js";
+import { Prisma, type Incident as IncidentRow } from "../generated/client.js";
 
-export function incidentStore(db: SqlRunner, now: () => Date): IncidentStore {
+/**
+ * The row as the domain sees it: the role holders are named by role, and the
+ * text columns that hold a closed set of values are narrowed to it.
+ */
+function toIncident({ commanderId, communicationsId, importKey: _importKey, ...row }: IncidentRow): Incident {
+  return {
+    ...row,
+    commander: commanderId,
+    communications: communicationsId,
+    severity: row.severity as Severity,
+    phase: row.phase as Phase,
+    mode: row.mode as IncidentMode,
+    source: row.source as IncidentSource | null,
+    statuspageState: row.statuspageState as StatuspageState,
+  };
+}
+
+function toData({ commander, communications, causes, components, ...rest }: IncidentPatch): Prisma.IncidentUncheckedUpdateInput {
+  return {
+    ...rest,
+    commanderId: commander,
+    communicationsId: communications,
+    causes: causes && [...causes],
+    components: components && [...components],
+  };
+}
+
+const REPORT_COLUMNS = {
+  number: true,
+  private: true,
+  declaredBy: true,
+  commanderId: true,
+  communicationsId: true,
+  severity: true,
+  mode: true,
+  source: true,
+  causes: true,
+  declaredAt: true,
+  identifiedAt: true,
+  monitoringAt: true,
+  resolvedAt: true,
+  impactStartedAt: true,
+  impactEndedAt: true,
+} satisfies Prisma.IncidentSelect;
+
+type ReportRow = Prisma.IncidentGetPayload<{ select: typeof REPORT_COLUMNS }>;
+
+function toReportIncident({ commanderId, communicationsId, ...row }: ReportRow): ReportIncident {
+  return {
+    ...row,
+    commander: commanderId,
+    communications: communicationsId,
+    severity: row.severity as Severity,
+    mode: row.mode as IncidentMode,
+    source: row.source as IncidentSource | null,
+  };
+}
+
+function listWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {
+  const visibleTo = filter.visibleTo;
+  const conditions: Prisma.IncidentWhereInput[] = [
+    filter.open === true ? { phase: { not: "resolved" } } : {},
+    filter.open === false ? { phase: "resolved" } : {},
+    filter.phase ? { phase: filter.phase } : {},
+    filter.modes ? { mode: { in: [...filter.modes] } } : {},
+    { declaredAt: { gte: filter.declaredFrom, lt: filter.declaredTo } },
+    visibleTo !== undefined
+      ? { OR: [{ private: false }, { declaredBy: visibleTo }, { commanderId: visibleTo }, { communicationsId: visibleTo }] }
+      : {},
+  ];
+  return { AND: conditions };
+}
+
+export function incidentStore(db: Db, now: () => Date): IncidentStore {
+  /**
+   * Locks the incident's row until the transaction ends (every change to an
+   * incident starts here), then reads it. Prisma has no `FOR UPDATE`: the lock is
+   * one raw statement, the read the ORM's.
+   */
+  async function lockedRead(where: Prisma.Sql, unique: Prisma.IncidentWhereUniqueInput): Promise<Incident | null> {
+    const locked = await db.$queryRaw<Pick<IncidentRow, "id">[]>`SELECT id FROM incidents WHERE ${where} FOR UPDATE`;
+    if (locked.length === 0) return null;
+    return find(unique);
+  }
+
+  async function find(where: Prisma.IncidentWhereUniqueInput): Promise<Incident | null> {
+    const row = await db.incident.findUnique({ where });
+    return row ? toIncident(row) : null;
+  }
+
   return {
     async nextNumber() {
-      const rows = await run<{ value: number }>(
-        db,
-        sql`
-        UPDATE counters SET value = value + 1 WHERE name = 'incident_number' RETURNING value`,
-      );
-      return Number(rows[0]!.value);
+      const counter = await db.counter.update({ where: { name: "incident_number" }, data: { value: { increment: 1 } } });
+      return counter.value;
     },
 
     async create(fields: NewIncident & { number: number }) {
-      const rows = await run<IncidentSqlRow>(
-        db,
-        sql`
-        INSERT INTO incidents (
-          number, title, description, severity, phase, public, private, mode, components,
-          declared_by, declared_at, commander_id, commander_since, source, provider,
-          pagerduty_incident_id, pagerduty_url, pagerduty_service_id, next_update_due_at, updated_at)
-        VALUES (
-          ${fields.number}, ${fields.title}, ${fields.description}, ${fields.severity}, 'investigating',
-          ${fields.public}, ${fields.private}, ${fields.mode}, ${[...fields.components]}::text[],
-          ${fields.declaredBy}, ${fields.declaredAt}, ${fields.commander}, ${fields.commander ? fields.declaredAt : null},
-          ${fields.source ?? null}, ${fields.provider ?? null}, ${fields.pagerdutyIncidentId ?? null},
-          ${fields.pagerdutyUrl ?? null}, ${fields.pagerdutyServiceId ?? null}, ${fields.nextUpdateDueAt}, ${fields.declaredAt})
-        RETURNING *`,
-      );
-      return incidentFromSql(rows[0]!);
+      const row = await db.incident.create({
+        data: {
+          number: fields.number,
+          title: fields.title,
+          description: fields.description,
+          severity: fields.severity,
+          phase: "investigating",
+          public: fields.public,
+          private: fields.private,
+          mode: fields.mode,
+          components: [...fields.components],
+          declaredBy: fields.declaredBy,
+          declaredAt: fields.declaredAt,
+          commanderId: fields.commander,
+          commanderSince: fields.commander ? fields.declaredAt : null,
+          source: fields.source ?? null,
+          provider: fields.provider ?? null,
+          pagerdutyIncidentId: fields.pagerdutyIncidentId ?? null,
+          pagerdutyUrl: fields.pagerdutyUrl ?? null,
+          pagerdutyServiceId: fields.pagerdutyServiceId ?? null,
+          nextUpdateDueAt: fields.nextUpdateDueAt,
+          updatedAt: fields.declaredAt,
+        },
+      });
+      return toIncident(row);
     },
 
-    // One statement locks and reads: every change to an incident starts here.
     async findByNumber(number, options) {
-      const rows = options?.lock
-        ? await run<IncidentSqlRow>(db, sql`SELECT * FROM incidents WHERE number = ${number} FOR UPDATE`)
-        : await run<IncidentSqlRow>(db, sql`SELECT * FROM incidents WHERE number = ${number}`);
-      return rows[0] ? incidentFromSql(rows[0]) : null;
+      return options?.lock ? lockedRead(Prisma.sql`number = ${number}`, { number }) : find({ number });
     },
 
     async findById(id, options) {
-      const rows = options?.lock
-        ? await run<IncidentSqlRow>(db, sql`SELECT * FROM incidents WHERE id = ${id} FOR UPDATE`)
-        : await run<IncidentSqlRow>(db, sql`SELECT * FROM incidents WHERE id = ${id}`);
-      return rows[0] ? incidentFromSql(rows[0]) : null;
+      return options?.lock ? lockedRead(Prisma.sql`id = ${id}`, { id }) : find({ id });
     },
 
     async findByChannel(channelId) {
-      const rows = await run<IncidentSqlRow>(db, sql`SELECT * FROM incidents WHERE channel_id = ${channelId} LIMIT 1`);
-      return rows[0] ? incidentFromSql(rows[0]) : null;
+      const row = await db.incident.findFirst({ where: { channelId } });
+      return row ? toIncident(row) : null;
     },
 
     async findByPagerdutyId(pagerdutyIncidentId) {
-      const rows = await run<IncidentSqlRow>(db, sql`SELECT * FROM incidents WHERE pagerduty_incident_id = ${pagerdutyIncidentId}`);
-      return rows[0] ? incidentFromSql(rows[0]) : null;
+      return find({ pagerdutyIncidentId });
     },
 
     async update(id, patch) {
-      const rows = await run<IncidentSqlRow>(
-        db,
-        sql`
-        UPDATE incidents SET ${setClause(patch, now())} WHERE id = ${id} RETURNING *`,
-      );
-      return incidentFromSql(rows[0]!);
+      return toIncident(await db.incident.update({ where: { id }, data: { ...toData(patch), updatedAt: now() } }));
     },
 
-    // The report reads every incident of its range: raw SQL, only the columns it needs.
+    // The report reads every incident of its range: only the columns it needs.
     async listForReport({ modes, declaredFrom, declaredTo }) {
-      const rows = await run<ReportSqlRow>(
-        db,
-        sql`
-        SELECT number, private, declared_by, commander_id, communications_id, severity, mode, source, causes,
-               declared_at, identified_at, monitoring_at, resolved_at, impact_started_at, impact_ended_at
-        FROM incidents
-        WHERE mode = ANY(${[...modes]}::text[]) AND declared_at >= ${declaredFrom} AND declared_at < ${declaredTo}
-        ORDER BY declared_at, number`,
-      );
-      return rows.map(reportIncidentFromSql);
+      const rows = await db.incident.findMany({
+        select: REPORT_COLUMNS,
+        where: { mode: { in: [...modes] }, declaredAt: { gte: declaredFrom, lt: declaredTo } },
+        orderBy: [{ declaredAt: "asc" }, { number: "asc" }],
+      });
+      return rows.map(toReportIncident);
     },
 
+    // Two counts and a range in one statement: Prisma's aggregate cannot filter each count on its own.
     async reportSpan({ modes, declaredFrom, declaredTo, includePrivate }) {
-      const rows = await run<{ before: string | number; after: string | number; earliest: Date | null; latest: Date | null }>(
-        db,
-        sql`
+      const [row] = await db.$queryRaw<Array<{ before: bigint; after: bigint; earliest: Date | null; latest: Date | null }>>`
         SELECT count(*) FILTER (WHERE declared_at < ${declaredFrom}) AS before,
                count(*) FILTER (WHERE declared_at >= ${declaredTo}) AS after,
                min(declared_at) AS earliest, max(declared_at) AS latest
         FROM incidents
-        WHERE mode = ANY(${[...modes]}::text[]) AND (${includePrivate} OR NOT private)`,
-      );
-      const row = rows[0]!;
-      const date = (value: Date | string | null) => (value === null ? null : new Date(value));
-      return { before: Number(row.before), after: Number(row.after), earliest: date(row.earliest), latest: date(row.latest) };
+        WHERE mode = ANY(${[...modes]}::text[]) AND (${includePrivate} OR NOT private)`;
+      return { before: Number(row!.before), after: Number(row!.after), earliest: row!.earliest, latest: row!.latest };
     },
 
     async list(filter: IncidentFilter) {
-      const conditions = [
-        filter.open === true ? sql`phase <> 'resolved'` : null,
-        filter.open === false ? sql`phase = 'resolved'` : null,
-        filter.phase ? sql`phase = ${filter.phase}` : null,
-        filter.modes ? sql`mode = ANY(${[...filter.modes]}::text[])` : null,
-        filter.declaredFrom ? sql`declared_at >= ${filter.declaredFrom}` : null,
-        filter.declaredTo ? sql`declared_at < ${filter.declaredTo}` : null,
-        filter.visibleTo !== undefined ? sql`(NOT private OR ${filter.visibleTo} IN (declared_by, commander_id, communications_id))` : null,
-      ].filter((c): c is Sql => c !== null);
-      const where = conditions.length > 0 ? sql`WHERE ${join(conditions, " AND ")}` : empty;
-      const limit = filter.limit ? sql`LIMIT ${filter.limit}` : empty;
-      const rows = await run<IncidentSqlRow>(db, sql`SELECT * FROM incidents ${where} ORDER BY number DESC ${limit}`);
-      return rows.map(incidentFromSql);
+      const rows = await db.incident.findMany({ where: listWhere(filter), orderBy: { number: "desc" }, take: filter.limit || undefined });
+      return rows.map(toIncident);
     },
   };
 }

@@ -1,43 +1,43 @@
 import type { OutboxStore, Upstream } from "../../app/ports.js";
-import type { SqlRunner } from "../connection.js";
-import { join, run, sql } from "../sql.js";
+import type { Db } from "../connection.js";
+import type { OutboxMessage } from "../generated/client.js";
+import { jsonValue } from "../json.js";
 
-export function outboxStore(db: SqlRunner): OutboxStore {
+export function outboxStore(db: Db): OutboxStore {
   return {
     async enqueue(messages, at) {
       if (messages.length === 0) return;
-      const values = messages.map(
-        (m) =>
-          sql`(${m.incidentId}, ${m.upstream}, ${m.kind}, ${JSON.stringify(m.payload)}::jsonb, ${m.orderingKey}, ${m.notBefore ?? at}, ${at})`,
-      );
-      await run(
-        db,
-        sql`
-        INSERT INTO outbox (incident_id, upstream, kind, payload, ordering_key, next_attempt_at, created_at)
-        VALUES ${join(values)}`,
-      );
+      await db.outboxMessage.createMany({
+        data: messages.map((m) => ({
+          incidentId: m.incidentId,
+          upstream: m.upstream,
+          kind: m.kind,
+          payload: jsonValue(m.payload),
+          orderingKey: m.orderingKey,
+          nextAttemptAt: m.notBefore ?? at,
+          createdAt: at,
+        })),
+      });
     },
 
     async retryFailed(ids, at) {
       // Attempts start again; the error stays until the next attempt replaces it.
-      const only = ids === null ? null : ids.map(String);
-      const rows = await run<{ id: string | number; upstream: Upstream; incident_id: number | null; payload: Record<string, unknown> }>(
-        db,
-        sql`
-        UPDATE outbox SET status = 'pending', next_attempt_at = ${at}, locked_until = NULL, attempts = 0
-        WHERE status = 'dead' AND (${only}::bigint[] IS NULL OR id = ANY(${only}::bigint[]))
-        RETURNING id, upstream, incident_id, payload`,
-      );
+      const rows = await db.outboxMessage.updateManyAndReturn({
+        select: { id: true, upstream: true, incidentId: true, payload: true },
+        where: { status: "dead", id: ids === null ? undefined : { in: ids.map(BigInt) } },
+        data: { status: "pending", nextAttemptAt: at, lockedUntil: null, attempts: 0 },
+      });
       return rows
-        .map((r) => ({ id: Number(r.id), upstream: r.upstream, incidentId: r.incident_id, payload: r.payload }))
+        .map((r) => ({ ...r, id: Number(r.id), upstream: r.upstream as Upstream, payload: r.payload as Record<string, unknown> }))
         .sort((a, b) => a.id - b.id);
     },
 
+    // Counts filtered per status in one statement: Prisma's groupBy cannot filter each aggregate on its own.
     async backlog(upstream, options = {}) {
-      const rows = await run<{ incident_id: number; pending: bigint | number; oldest: Date | null }>(
-        db,
-        sql`
-        SELECT incident_id,
+      const rows = await db.$queryRaw<
+        Array<{ incidentId: NonNullable<OutboxMessage["incidentId"]>; pending: bigint; oldest: Date | null }>
+      >`
+        SELECT incident_id AS "incidentId",
                count(*) FILTER (WHERE status = 'pending') AS pending,
                min(created_at) FILTER (WHERE status = 'pending') AS oldest
         FROM outbox
@@ -46,13 +46,8 @@ export function outboxStore(db: SqlRunner): OutboxStore {
           AND (${options.incidentId ?? null}::int IS NULL OR incident_id = ${options.incidentId ?? null}::int)
           AND (${options.excludeId ?? null}::bigint IS NULL OR id <> ${options.excludeId ?? null}::bigint)
         GROUP BY incident_id
-        ORDER BY incident_id`,
-      );
-      return rows.map((r) => ({
-        incidentId: Number(r.incident_id),
-        pending: Number(r.pending),
-        oldestPendingAt: r.oldest ? new Date(r.oldest) : null,
-      }));
+        ORDER BY incident_id`;
+      return rows.map((r) => ({ incidentId: r.incidentId, pending: Number(r.pending), oldestPendingAt: r.oldest }));
     },
   };
 }

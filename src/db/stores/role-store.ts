@@ -1,46 +1,25 @@
 import type { RoleStore } from "../../app/ports.js";
 import type { Role } from "../../domain/roles.js";
-import type { SqlRunner } from "../connection.js";
-import { run, sql } from "../sql.js";
+import type { Db } from "../connection.js";
 
-interface RoleRow {
-  role: string;
-  user_id: string;
-  assigned_by: string;
-  assigned_at: Date;
-  ended_at: Date | null;
-}
-
-export function roleStore(db: SqlRunner): RoleStore {
+export function roleStore(db: Db): RoleStore {
+  const vacate = (incidentId: number, role: Role, at: Date) =>
+    db.roleAssignment.updateMany({ where: { incidentId, role, endedAt: null }, data: { endedAt: at } });
   return {
     async assign(incidentId, role, userId, assignedBy, at) {
-      await run(
-        db,
-        sql`WITH ended AS (
-              UPDATE role_assignments SET ended_at = ${at} WHERE incident_id = ${incidentId} AND role = ${role} AND ended_at IS NULL
-            )
-            INSERT INTO role_assignments (incident_id, role, user_id, assigned_by, assigned_at)
-            VALUES (${incidentId}, ${role}, ${userId}, ${assignedBy}, ${at})`,
-      );
+      await vacate(incidentId, role, at);
+      await db.roleAssignment.create({ data: { incidentId, role, userId, assignedBy, assignedAt: at } });
     },
     async vacate(incidentId, role, at) {
-      await run(
-        db,
-        sql`UPDATE role_assignments SET ended_at = ${at} WHERE incident_id = ${incidentId} AND role = ${role} AND ended_at IS NULL`,
-      );
+      await vacate(incidentId, role, at);
     },
     async history(incidentId) {
-      const rows = await run<RoleRow>(
-        db,
-        sql`SELECT role, user_id, assigned_by, assigned_at, ended_at FROM role_assignments WHERE incident_id = ${incidentId} ORDER BY id`,
-      );
-      return rows.map((r) => ({
-        role: r.role as Role,
-        userId: r.user_id,
-        assignedBy: r.assigned_by,
-        assignedAt: new Date(r.assigned_at),
-        endedAt: r.ended_at === null ? null : new Date(r.ended_at),
-      }));
+      const rows = await db.roleAssignment.findMany({
+        select: { role: true, userId: true, assignedBy: true, assignedAt: true, endedAt: true },
+        where: { incidentId },
+        orderBy: { id: "asc" },
+      });
+      return rows.map((r) => ({ ...r, role: r.role as Role }));
     },
   };
 }

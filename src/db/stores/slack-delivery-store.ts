@@ -1,18 +1,17 @@
-import type { SqlRunner } from "../connection.js";
+import type { Db } from "../connection.js";
 
 /** How long a handled Slack delivery is remembered; Slack stops resending after about 5 minutes. */
 const KEEP_MS = 24 * 60 * 60_000;
 
 /** Slack deliveries already handled (table slack_deliveries), so a resent event is not handled twice. */
-export function slackDeliveryStore(sql: SqlRunner) {
+export function slackDeliveryStore(db: Db) {
   return {
     async seen(key: string): Promise<boolean> {
-      const rows = await sql.query(`SELECT 1 FROM slack_deliveries WHERE key = $1`, [key]);
-      return rows.length > 0;
+      return (await db.slackDelivery.findUnique({ where: { key }, select: { key: true } })) !== null;
     },
     async record(key: string, at: Date): Promise<void> {
-      await sql.query(`INSERT INTO slack_deliveries (key, received_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, at]);
-      await sql.query(`DELETE FROM slack_deliveries WHERE received_at < $1`, [new Date(at.getTime() - KEEP_MS)]);
+      await db.slackDelivery.createMany({ data: [{ key, receivedAt: at }], skipDuplicates: true });
+      await db.slackDelivery.deleteMany({ where: { receivedAt: { lt: new Date(at.getTime() - KEEP_MS) } } });
     },
   };
 }

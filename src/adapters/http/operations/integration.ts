@@ -13,21 +13,21 @@ import type { SnapshotSource } from "./snapshot.js";
 
 /** Always on: the circuit-breaker API, failed outbox messages, /api/v1/health and /metrics. */
 export const operationsIntegration: HttpIntegrationFactory = (runtime) => {
-  const sql = runtime.connection.sql;
+  const db = runtime.connection.prisma;
   const sources: OperationsSources = {
     clock: runtime.app.clock,
     breakers: runtime.breakers,
-    outbox: outboxQueue(sql),
-    liveIncidents: () => liveIncidentsByPhase(sql),
-    selfTests: selfTestStore(sql),
-    webhooks: webhookSubscriptions(sql),
+    outbox: outboxQueue(db),
+    liveIncidents: () => liveIncidentsByPhase(db),
+    selfTests: selfTestStore(db),
+    webhooks: webhookSubscriptions(db),
   };
   const snapshot: SnapshotSource = () => readOperationsSnapshot(sources);
   return {
     name: "operations",
     routes: [
       breakerRoutes(runtime.breakers),
-      outboxRoutes(failedDeliveries(sql)),
+      outboxRoutes(failedDeliveries(db)),
       healthReportRoutes(snapshot),
       metricsRoutes(snapshot, runtime.metrics.registry, runtime.config.METRICS_TOKEN),
     ],
