@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { operationsIntegration } from "./adapters/http/operations/integration.js";
 import { reportLinks } from "./adapters/http/report-link.js";
 import { buildHttpServer } from "./adapters/http/server.js";
-import { publicStatusPageIntegration } from "./adapters/http/status-page/routes.js";
+import { publicStatusPageIntegration } from "./adapters/http/public-page/routes.js";
 import { slackIntegration } from "./adapters/slack/integration.js";
 import { statuspageIntegration } from "./adapters/statuspage/integration.js";
 import { tokenVerifier } from "./adapters/http/auth.js";

@@ -1,10 +1,10 @@
 import type { Actor } from "../domain/actor.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { requireText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, orThrow, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface AddFollowUpInput {
   readonly actor: Actor;
@@ -24,7 +24,7 @@ export async function addFollowUp(ctx: AppContext, input: AddFollowUpInput): Pro
     const now = ctx.clock.now();
     const followUp = await tx.followUps.create({ incidentId: incident.id, text, owner, createdBy: actor.id, createdAt: now });
     return recordChange(ctx, tx, incident, incident, {}, [
-      entry("follow_up_added", { actor: actor.id, via: actor.via, occurredAt: now }, { followUpId: followUp.id, text, owner }),
+      entry("follow_up_added", stamp(actor, now), { followUpId: followUp.id, text, owner }),
     ]);
   });
 }

@@ -1,10 +1,10 @@
 import type { Actor } from "../domain/actor.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { requireText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, orThrow, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface AddNoteInput {
   readonly actor: Actor;
@@ -20,8 +20,6 @@ export async function addNote(ctx: AppContext, input: AddNoteInput): Promise<Inc
   return runIncidentUseCase(ctx, "add_note", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     const now = ctx.clock.now();
-    return recordChange(ctx, tx, incident, incident, {}, [
-      entry("note_added", { actor: actor.id, via: actor.via, occurredAt: now }, { text }),
-    ]);
+    return recordChange(ctx, tx, incident, incident, {}, [entry("note_added", stamp(actor, now), { text })]);
   });
 }

@@ -1,9 +1,9 @@
 import { SYSTEM_ACTOR } from "../domain/actor.js";
 import type { BreakerReason } from "../domain/breaker.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
 import type { Upstream } from "./ports.js";
-import { recordChange } from "./record-change.js";
+import { recordChange } from "./helpers/record-change.js";
 
 export interface BreakerChange {
   readonly upstream: Upstream;
@@ -63,17 +63,13 @@ export async function announceBreakerChange(ctx: AppContext, change: BreakerChan
     await ctx.db.transaction(async (tx) => {
       const incident = await tx.incidents.findById(incidentId, { lock: true });
       if (incident === null) return;
-      const notice = entry(
-        "breaker_changed",
-        { actor: SYSTEM_ACTOR.id, via: SYSTEM_ACTOR.via, occurredAt: now },
-        {
-          upstream: change.upstream,
-          state: change.state,
-          manual: change.manual,
-          waiting: pending,
-          ...(change.reason === "misconfigured" ? { misconfigured: true } : {}),
-        },
-      );
+      const notice = entry("breaker_changed", stamp(SYSTEM_ACTOR, now), {
+        upstream: change.upstream,
+        state: change.state,
+        manual: change.manual,
+        waiting: pending,
+        ...(change.reason === "misconfigured" ? { misconfigured: true } : {}),
+      });
       await recordChange(ctx, tx, incident, incident, {}, [notice]);
       told += 1;
     });

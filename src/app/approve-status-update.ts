@@ -1,12 +1,11 @@
 import type { Actor } from "../domain/actor.js";
-import { conflict, forbidden, notFound } from "../domain/errors.js";
-import { authorize } from "../domain/permissions.js";
+import { conflict, notFound } from "../domain/errors.js";
 import type { StatusUpdate } from "../domain/status-update.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface ApproveStatusUpdateInput {
   readonly actor: Actor;
@@ -31,8 +30,7 @@ export async function approveStatusUpdate(ctx: AppContext, input: ApproveStatusU
   let approvedNow = false;
   const result = await runIncidentUseCase(ctx, "approve_update", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
-    const decision = authorize("approve_update", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("approve_update", actor, incident);
     update = await tx.updates.find(input.updateId);
     if (update === null || update.incidentId !== incident.id) {
       throw notFound(`Incident #${incident.number} has no status update ${input.updateId}.`);
@@ -44,11 +42,7 @@ export async function approveStatusUpdate(ctx: AppContext, input: ApproveStatusU
     update = { ...update, approval: "approved", approvedBy: actor.id };
     approvedNow = true;
     return recordChange(ctx, tx, incident, incident, {}, [
-      entry(
-        "status_update_approved",
-        { actor: actor.id, via: actor.via, occurredAt: now, dedupeKey: `approve:${update.id}` },
-        { updateId: update.id, body: update.body },
-      ),
+      entry("status_update_approved", stamp(actor, now, `approve:${update.id}`), { updateId: update.id, body: update.body }),
     ]);
   });
   const shown = update ?? (await ctx.db.read.updates.find(input.updateId));

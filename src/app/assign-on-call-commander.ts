@@ -1,9 +1,9 @@
 import { decideOnCallCommander, PAGERDUTY_ACTOR } from "../domain/pagerduty.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface OnCallCommanderInput {
   readonly ref: IncidentRef;
@@ -29,7 +29,7 @@ export async function assignOnCallCommander(ctx: AppContext, input: OnCallComman
     const incident = await loadForChange(tx, input.ref, PAGERDUTY_ACTOR);
     if (!decideOnCallCommander(incident).assign) return { incident, entries: [] };
     const now = ctx.clock.now();
-    const by = { actor: PAGERDUTY_ACTOR.id, via: PAGERDUTY_ACTOR.via, occurredAt: now, dedupeKey: input.dedupeKey };
+    const by = stamp(PAGERDUTY_ACTOR, now, input.dedupeKey);
     if (input.slackUser === null) {
       return recordChange(ctx, tx, incident, incident, {}, [
         entry("pagerduty_assignee_unmatched", by, { email: input.email, pagerdutyUser: input.pagerdutyUser, reason: input.reason }),

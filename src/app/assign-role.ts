@@ -1,13 +1,12 @@
 import type { Actor } from "../domain/actor.js";
-import { conflict, forbidden, invalidInput } from "../domain/errors.js";
+import { conflict, invalidInput } from "../domain/errors.js";
 import { roleHolder } from "../domain/incident.js";
-import { authorize } from "../domain/permissions.js";
 import { ROLE_LABELS, type Role } from "../domain/roles.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface AssignRoleInput {
   readonly actor: Actor;
@@ -31,14 +30,11 @@ export async function assignRole(ctx: AppContext, input: AssignRoleInput): Promi
     const previous = roleHolder(incident, role);
     if (previous === user) throw conflict(`<@${user}> is already the ${ROLE_LABELS[role].toLowerCase()} of #${incident.number}.`);
     const action = user === actor.id ? "take_role" : "assign_role";
-    const decision = authorize(action, actor, incident, { role });
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission(action, actor, incident, { role });
 
     const now = ctx.clock.now();
     await tx.roles.assign(incident.id, role, user, actor.id, now);
     const patch = role === "commander" ? { commander: user, commanderSince: now } : { communications: user };
-    return recordChange(ctx, tx, incident, incident, patch, [
-      entry("role_assigned", { actor: actor.id, via: actor.via, occurredAt: now }, { role, user, previous }),
-    ]);
+    return recordChange(ctx, tx, incident, incident, patch, [entry("role_assigned", stamp(actor, now), { role, user, previous })]);
   });
 }

@@ -3,7 +3,7 @@ import { lastMonths, monthOf, parseMonthRange, rangeBounds } from "../domain/rel
 import { REPORTED_MODES, reliabilityFigures, type ReliabilityFigures } from "../domain/reliability/reliability-figures.js";
 import { canSee } from "../domain/visibility.js";
 import type { AppContext } from "./context.js";
-import { orThrow } from "./incident-access.js";
+import { orThrow } from "./helpers/incident-access.js";
 
 export interface ReliabilityReportInput {
   /** "2023-06"; both default to the last 12 months up to this one. */

@@ -1,11 +1,11 @@
 import type { Actor } from "../domain/actor.js";
 import { cleanText } from "../domain/validation.js";
 import { invalidInput } from "../domain/errors.js";
-import { entry, type CapturedMessage } from "../domain/timeline.js";
+import { entry, stamp, type CapturedMessage } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface CaptureMessageInput {
   readonly actor: Actor;
@@ -26,7 +26,7 @@ export async function captureMessage(ctx: AppContext, input: CaptureMessageInput
   if (Number.isNaN(input.occurredAt.getTime())) throw invalidInput("message", "The message time is not valid.");
   return runIncidentUseCase(ctx, "capture_message", undefined, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
-    const by = { actor: actor.id, via: actor.via, occurredAt: input.occurredAt, dedupeKey: `pin:${message.channel}:${message.ts}` };
+    const by = stamp(actor, input.occurredAt, `pin:${message.channel}:${message.ts}`);
     return recordChange(ctx, tx, incident, incident, {}, [
       entry("message_pinned", by, { message: { ...message, text: cleanText(message.text) } }),
     ]);

@@ -6,14 +6,14 @@ import { decidePhaseChange, phaseTimestamps } from "../domain/lifecycle.js";
 import type { Phase } from "../domain/phase.js";
 import type { Approval } from "../domain/status-update.js";
 import { nextUpdateDue } from "../domain/policies.js";
-import { entry, type NewTimelineEntry } from "../domain/timeline.js";
+import { entry, stamp, type NewTimelineEntry } from "../domain/timeline.js";
 import { optionalText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
-import { newStatusUpdate } from "./new-status-update.js";
+import { loadForChange, orThrow, type IncidentRef } from "./helpers/incident-access.js";
+import { newStatusUpdate } from "./helpers/new-status-update.js";
 import type { IncidentPatch } from "./ports.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface ChangePhaseInput {
   readonly actor: Actor;
@@ -60,7 +60,7 @@ export async function changePhase(ctx: AppContext, input: ChangePhaseInput): Pro
       const due = nextUpdateDue({ phase: change.to, lastUpdateAt, declaredAt: incident.declaredAt }, ctx.settings.statusUpdateIntervalMs);
       patch = { ...patch, nextUpdateDueAt: due };
     }
-    const by = { actor: actor.id, via: actor.via, occurredAt: now };
+    const by = stamp(actor, now);
     const entries: NewTimelineEntry[] = [
       entry("phase_changed", by, {
         from: change.from,

@@ -1,12 +1,12 @@
 import type { Actor } from "../domain/actor.js";
-import { conflict, forbidden, invalidInput, notFound } from "../domain/errors.js";
-import { authorize } from "../domain/permissions.js";
+import { conflict, invalidInput, notFound } from "../domain/errors.js";
 import type { FollowUp } from "../domain/status-update.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { canSee } from "../domain/visibility.js";
 import type { AppContext } from "./context.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { requirePermission } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface CompleteFollowUpInput {
   readonly actor: Actor;
@@ -30,14 +30,11 @@ export async function completeFollowUp(ctx: AppContext, input: CompleteFollowUpI
     const incident = await tx.incidents.findById(followUp.incidentId, { lock: true });
     if (incident === null || !canSee(actor, incident)) throw missing;
     // Whoever may add follow-ups may close them: the work is usually done long after the incident.
-    const decision = authorize("add_follow_up", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("add_follow_up", actor, incident);
     if (followUp.doneAt !== null) throw conflict(`Follow-up ${followUpId} is already done.`);
     const now = ctx.clock.now();
     done = await tx.followUps.markDone(followUpId, now);
-    return recordChange(ctx, tx, incident, incident, {}, [
-      entry("follow_up_done", { actor: actor.id, via: actor.via, occurredAt: now }, { followUpId, text: followUp.text }),
-    ]);
+    return recordChange(ctx, tx, incident, incident, {}, [entry("follow_up_done", stamp(actor, now), { followUpId, text: followUp.text })]);
   });
   const followUp = done ?? (await ctx.db.read.followUps.find(followUpId));
   if (followUp === null) throw notFound(`There is no follow-up ${followUpId}.`);

@@ -4,12 +4,12 @@ import type { IncidentMode, IncidentSource } from "../domain/incident.js";
 import { nextUpdateDue } from "../domain/policies.js";
 import { suggestRunbooks } from "../domain/runbooks.js";
 import { isSeverity, type Severity } from "../domain/severity.js";
-import { entry, type NewTimelineEntry } from "../domain/timeline.js";
+import { entry, stamp, type NewTimelineEntry } from "../domain/timeline.js";
 import { cleanNames, optionalText, requireName, TITLE_MAX } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { orThrow } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { orThrow } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface DeclareIncidentInput {
   readonly actor: Actor;
@@ -66,7 +66,7 @@ export async function declareIncident(ctx: AppContext, input: DeclareIncidentInp
       pagerdutyServiceId: input.pagerduty?.serviceId ?? null,
       nextUpdateDueAt: nextUpdateDue({ phase: "investigating", lastUpdateAt: null, declaredAt: now }, ctx.settings.statusUpdateIntervalMs),
     });
-    const by = { actor: actor.id, via: actor.via, occurredAt: now };
+    const by = stamp(actor, now);
     const entries: NewTimelineEntry[] = [
       entry("incident_declared", by, {
         title,

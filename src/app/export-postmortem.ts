@@ -2,7 +2,7 @@ import type { Actor } from "../domain/actor.js";
 import { buildPostmortem } from "../domain/postmortem/build-postmortem.js";
 import { peopleIn } from "../domain/postmortem/people.js";
 import type { AppContext } from "./context.js";
-import { visibleOrThrow, type IncidentRef } from "./incident-access.js";
+import { visibleOrThrow, type IncidentRef } from "./helpers/incident-access.js";
 import type { PeopleNames } from "./ports.js";
 
 /**

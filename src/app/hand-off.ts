@@ -1,12 +1,11 @@
 import type { Actor } from "../domain/actor.js";
-import { conflict, forbidden, invalidInput } from "../domain/errors.js";
-import { authorize } from "../domain/permissions.js";
-import { entry } from "../domain/timeline.js";
+import { conflict, invalidInput } from "../domain/errors.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { optionalText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface HandOffInput {
   readonly actor: Actor;
@@ -25,16 +24,11 @@ export async function handOff(ctx: AppContext, input: HandOffInput): Promise<Inc
   return runIncidentUseCase(ctx, "hand_off", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
     if (incident.commander === to) throw conflict(`<@${to}> is already the commander of #${incident.number}.`);
-    const decision = authorize("hand_off", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("hand_off", actor, incident);
     const now = ctx.clock.now();
     await tx.roles.assign(incident.id, "commander", to, actor.id, now);
     return recordChange(ctx, tx, incident, incident, { commander: to, commanderSince: now }, [
-      entry(
-        "role_handed_off",
-        { actor: actor.id, via: actor.via, occurredAt: now },
-        { role: "commander", from: incident.commander, to, notes },
-      ),
+      entry("role_handed_off", stamp(actor, now), { role: "commander", from: incident.commander, to, notes }),
     ]);
   });
 }

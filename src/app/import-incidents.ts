@@ -1,9 +1,9 @@
 import type { Actor } from "../domain/actor.js";
 import { forbidden } from "../domain/errors.js";
 import { parseImportFile, type ImportFile } from "../domain/incident-import/import-file.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { orThrow } from "./incident-access.js";
+import { orThrow } from "./helpers/incident-access.js";
 
 export interface ImportIncidentsInput {
   readonly actor: Actor;
@@ -44,7 +44,7 @@ export async function importIncidents(ctx: AppContext, input: ImportIncidentsInp
     await tx.imports.appendEntries(
       inserted.map(({ id, key }) => ({
         incidentId: id,
-        entry: entry("incident_imported", { actor: actor.id, via: actor.via, occurredAt: now }, { importKey: key, file: fileName }),
+        entry: entry("incident_imported", stamp(actor, now), { importKey: key, file: fileName }),
       })),
       now,
     );

@@ -4,7 +4,7 @@ import type { FollowUp, StatusUpdate } from "../domain/status-update.js";
 import type { TimelineEntry } from "../domain/timeline.js";
 import { canSee } from "../domain/visibility.js";
 import type { AppContext } from "./context.js";
-import { visibleOrThrow, type IncidentRef } from "./incident-access.js";
+import { visibleOrThrow, type IncidentRef } from "./helpers/incident-access.js";
 import type { IncidentFilter } from "./ports.js";
 import { noteIncident } from "../log-context.js";
 

@@ -2,7 +2,7 @@ import type { Actor } from "../domain/actor.js";
 import { conflict, forbidden, invalidInput } from "../domain/errors.js";
 import type { AppContext } from "./context.js";
 import type { Upstream } from "./ports.js";
-import { markStatuspagePending, statuspagePushes } from "./statuspage-pending.js";
+import { markStatuspagePending, statuspagePushes } from "./helpers/statuspage-pending.js";
 
 /** A delivery the outbox set aside because retrying could not help at the time. */
 export interface FailedDelivery {

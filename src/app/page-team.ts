@@ -1,13 +1,12 @@
 import type { Actor } from "../domain/actor.js";
-import { conflict, forbidden, rateLimited } from "../domain/errors.js";
+import { conflict, rateLimited } from "../domain/errors.js";
 import { nextPageAllowedAt, PAGE_LIMIT, PAGE_WINDOW_MS } from "../domain/paging-limit.js";
-import { authorize } from "../domain/permissions.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { optionalText, requireName } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export const SERVICE_MAX = 100;
 
@@ -35,8 +34,7 @@ export async function pageTeam(ctx: AppContext, input: PageTeamInput): Promise<I
   const message = orThrow(optionalText("message", input.message));
   return runIncidentUseCase(ctx, "page_team", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
-    const decision = authorize("page_team", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("page_team", actor, incident);
     if (incident.phase === "resolved") throw conflict(`Incident #${incident.number} is resolved; reopen it before paging anyone.`);
     const now = ctx.clock.now();
     // The incident row is locked (loadForChange), so concurrent pages count each other.
@@ -50,11 +48,14 @@ export async function pageTeam(ctx: AppContext, input: PageTeamInput): Promise<I
     }
     const state = incident.mode === "drill" || incident.mode === "selftest" ? "drill" : "requested";
     return recordChange(ctx, tx, incident, incident, {}, [
-      entry(
-        "team_paged",
-        { actor: actor.id, via: actor.via, occurredAt: now },
-        { service, state, pagerdutyIncidentId: null, url: null, detail: "", ...(message ? { message } : {}) },
-      ),
+      entry("team_paged", stamp(actor, now), {
+        service,
+        state,
+        pagerdutyIncidentId: null,
+        url: null,
+        detail: "",
+        ...(message ? { message } : {}),
+      }),
     ]);
   });
 }

@@ -1,13 +1,12 @@
 import type { Actor } from "../domain/actor.js";
-import { conflict, forbidden } from "../domain/errors.js";
-import { authorize } from "../domain/permissions.js";
-import { entry } from "../domain/timeline.js";
+import { conflict } from "../domain/errors.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { requireText } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
-import { newStatusUpdate } from "./new-status-update.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { newStatusUpdate } from "./helpers/new-status-update.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface PostStatusUpdateInput {
   readonly actor: Actor;
@@ -22,17 +21,18 @@ export async function postStatusUpdate(ctx: AppContext, input: PostStatusUpdateI
   const text = orThrow(requireText("text", input.text));
   return runIncidentUseCase(ctx, "post_update", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
-    const decision = authorize("post_update", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("post_update", actor, incident);
     if (incident.phase === "resolved") throw conflict(`Incident #${incident.number} is resolved; reopen it to post updates.`);
     const now = ctx.clock.now();
     const { update, patch } = await newStatusUpdate(ctx, tx, incident, actor, incident.phase, text, now);
     return recordChange(ctx, tx, incident, incident, patch, [
-      entry(
-        "status_update_posted",
-        { actor: actor.id, via: actor.via, occurredAt: now },
-        { updateId: update.id, phase: update.phase, body: text, public: incident.public, approval: update.approval },
-      ),
+      entry("status_update_posted", stamp(actor, now), {
+        updateId: update.id,
+        phase: update.phase,
+        body: text,
+        public: incident.public,
+        approval: update.approval,
+      }),
     ]);
   });
 }

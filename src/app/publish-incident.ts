@@ -1,13 +1,12 @@
 import type { Actor } from "../domain/actor.js";
 import { approvalFor } from "../domain/approval.js";
-import { conflict, forbidden } from "../domain/errors.js";
-import { authorize } from "../domain/permissions.js";
-import { entry } from "../domain/timeline.js";
+import { conflict } from "../domain/errors.js";
+import { entry, stamp } from "../domain/timeline.js";
 import { cleanNames } from "../domain/validation.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface PublishIncidentInput {
   readonly actor: Actor;
@@ -22,8 +21,7 @@ export async function publishIncident(ctx: AppContext, input: PublishIncidentInp
   const { actor } = input;
   return runIncidentUseCase(ctx, "publish", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
-    const decision = authorize("publish", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("publish", actor, incident);
     if (incident.private) throw conflict(`Incident #${incident.number} is private; private incidents are never published.`);
     if (incident.public) throw conflict(`Incident #${incident.number} is already on the status page.`);
     const components = cleanNames([...incident.components, ...(input.components ?? [])]);
@@ -35,7 +33,7 @@ export async function publishIncident(ctx: AppContext, input: PublishIncidentInp
     const latest = awaitsApproval ? null : await tx.updates.latest(incident.id);
     const latestUpdate = latest ? { id: latest.id, body: latest.body } : null;
     return recordChange(ctx, tx, incident, incident, { public: true, components }, [
-      entry("incident_published", { actor: actor.id, via: actor.via, occurredAt: now }, { components, latestUpdate, awaitsApproval }),
+      entry("incident_published", stamp(actor, now), { components, latestUpdate, awaitsApproval }),
     ]);
   });
 }

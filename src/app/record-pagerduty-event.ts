@@ -1,8 +1,8 @@
 import { isOwnNote, PAGERDUTY_ACTOR, type PagerdutyEvent } from "../domain/pagerduty.js";
 import { summarizePagerdutyEvent } from "../domain/pagerduty-summary.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { recordChange } from "./record-change.js";
+import { recordChange } from "./helpers/record-change.js";
 
 export type RecordOutcome = "recorded" | "duplicate" | "unknown_incident" | "own_note";
 
@@ -17,7 +17,7 @@ export async function recordPagerdutyEvent(ctx: AppContext, event: PagerdutyEven
     if (linked === null) return "unknown_incident";
     const incident = (await tx.incidents.findById(linked.id, { lock: true })) ?? linked;
     if (event.type === "incident.annotated" && isOwnNote(event.note, incident)) return "own_note";
-    const by = { actor: PAGERDUTY_ACTOR.id, via: PAGERDUTY_ACTOR.via, occurredAt: event.occurredAt, dedupeKey: `pagerduty:${event.id}` };
+    const by = stamp(PAGERDUTY_ACTOR, event.occurredAt, `pagerduty:${event.id}`);
     const { entries } = await recordChange(ctx, tx, incident, incident, {}, [
       entry("pagerduty_event", by, {
         eventType: event.type,

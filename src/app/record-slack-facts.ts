@@ -1,7 +1,7 @@
 import type { Incident } from "../domain/incident.js";
 import type { AppContext } from "./context.js";
 import type { IncidentPatch } from "./ports.js";
-import { recordChange } from "./record-change.js";
+import { recordChange } from "./helpers/record-change.js";
 
 /** What Slack told us about an incident's channel. */
 export interface SlackFacts {

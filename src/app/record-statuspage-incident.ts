@@ -1,5 +1,5 @@
 import type { AppContext } from "./context.js";
-import { recordChange } from "./record-change.js";
+import { recordChange } from "./helpers/record-change.js";
 
 export interface RecordStatuspageIncidentInput {
   readonly incidentId: number;

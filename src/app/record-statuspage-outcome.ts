@@ -2,8 +2,8 @@ import type { StatuspageState } from "../domain/incident.js";
 import type { NewTimelineEntry } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
 import type { IncidentPatch } from "./ports.js";
-import { recordChange } from "./record-change.js";
-import { deliveryNotice, lastDeliveryNotice } from "./statuspage-notices.js";
+import { recordChange } from "./helpers/record-change.js";
+import { deliveryNotice, lastDeliveryNotice } from "./helpers/statuspage-notices.js";
 
 export interface StatuspageOutcome {
   readonly incidentId: number;

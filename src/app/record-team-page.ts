@@ -1,9 +1,9 @@
 import { PAGERDUTY_ACTOR } from "../domain/pagerduty.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface TeamPageResult {
   readonly ref: IncidentRef;
@@ -20,7 +20,7 @@ export interface TeamPageResult {
 export async function recordTeamPage(ctx: AppContext, input: TeamPageResult): Promise<IncidentResult> {
   return runIncidentUseCase(ctx, "record_team_page", undefined, async (tx) => {
     const incident = await loadForChange(tx, input.ref, PAGERDUTY_ACTOR);
-    const by = { actor: PAGERDUTY_ACTOR.id, via: PAGERDUTY_ACTOR.via, occurredAt: ctx.clock.now(), dedupeKey: input.dedupeKey };
+    const by = stamp(PAGERDUTY_ACTOR, ctx.clock.now(), input.dedupeKey);
     return recordChange(ctx, tx, incident, incident, {}, [
       entry("team_paged", by, {
         service: input.service,

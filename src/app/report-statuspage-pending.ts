@@ -1,7 +1,7 @@
 import type { AppContext } from "./context.js";
 import type { IncidentPatch } from "./ports.js";
-import { recordChange } from "./record-change.js";
-import { deliveryNotice, lastDeliveryNotice, utcTime } from "./statuspage-notices.js";
+import { recordChange } from "./helpers/record-change.js";
+import { deliveryNotice, lastDeliveryNotice, utcTime } from "./helpers/statuspage-notices.js";
 
 export interface ReportStatuspagePendingInput {
   readonly incidentId: number;

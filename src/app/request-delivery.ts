@@ -1,7 +1,7 @@
 import type { Actor } from "../domain/actor.js";
 import type { Incident } from "../domain/incident.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
+import { loadForChange, type IncidentRef } from "./helpers/incident-access.js";
 import type { Upstream } from "./ports.js";
 
 export interface DeliveryRequest {

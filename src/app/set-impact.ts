@@ -1,11 +1,10 @@
 import type { Actor } from "../domain/actor.js";
-import { forbidden, invalidInput } from "../domain/errors.js";
-import { authorize } from "../domain/permissions.js";
-import { entry } from "../domain/timeline.js";
+import { invalidInput } from "../domain/errors.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface SetImpactInput {
   readonly actor: Actor;
@@ -27,16 +26,11 @@ export async function setImpact(ctx: AppContext, input: SetImpactInput): Promise
   if (end !== null && end.getTime() < start.getTime()) throw invalidInput("end", "end is before start.");
   return runIncidentUseCase(ctx, "set_impact", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
-    const decision = authorize("set_impact", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("set_impact", actor, incident);
     const now = ctx.clock.now();
     if (start.getTime() > now.getTime()) throw invalidInput("start", "start is in the future.");
     return recordChange(ctx, tx, incident, incident, { impactStartedAt: start, impactEndedAt: end }, [
-      entry(
-        "impact_set",
-        { actor: actor.id, via: actor.via, occurredAt: now },
-        { start: start.toISOString(), end: end?.toISOString() ?? null },
-      ),
+      entry("impact_set", stamp(actor, now), { start: start.toISOString(), end: end?.toISOString() ?? null }),
     ]);
   });
 }

@@ -1,12 +1,11 @@
 import type { Actor } from "../domain/actor.js";
-import { conflict, forbidden, invalidInput } from "../domain/errors.js";
-import { authorize } from "../domain/permissions.js";
+import { conflict, invalidInput } from "../domain/errors.js";
 import { isSeverity, severityLabel } from "../domain/severity.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface SetSeverityInput {
   readonly actor: Actor;
@@ -20,12 +19,11 @@ export async function setSeverity(ctx: AppContext, input: SetSeverityInput): Pro
   if (!isSeverity(severity)) throw invalidInput("severity", "severity must be 1, 2, 3 or 4.");
   return runIncidentUseCase(ctx, "set_severity", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
-    const decision = authorize("set_severity", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("set_severity", actor, incident);
     if (incident.severity === severity) throw conflict(`Incident #${incident.number} is already ${severityLabel(severity)}.`);
     const now = ctx.clock.now();
     return recordChange(ctx, tx, incident, incident, { severity }, [
-      entry("severity_changed", { actor: actor.id, via: actor.via, occurredAt: now }, { from: incident.severity, to: severity }),
+      entry("severity_changed", stamp(actor, now), { from: incident.severity, to: severity }),
     ]);
   });
 }

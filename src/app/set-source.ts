@@ -1,12 +1,10 @@
 import type { Actor } from "../domain/actor.js";
 import { decideClassification } from "../domain/classification.js";
-import { forbidden } from "../domain/errors.js";
-import { authorize } from "../domain/permissions.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, orThrow, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, orThrow, requirePermission, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface SetSourceInput {
   readonly actor: Actor;
@@ -25,12 +23,11 @@ export async function setSource(ctx: AppContext, input: SetSourceInput): Promise
   orThrow(decideClassification(input, []));
   return runIncidentUseCase(ctx, "set_source", input, async (tx) => {
     const incident = await loadForChange(tx, input.ref, actor);
-    const decision = authorize("classify", actor, incident);
-    if (!decision.allowed) throw forbidden(decision.reason);
+    requirePermission("classify", actor, incident);
     const { source, provider, causes } = orThrow(decideClassification(input, incident.causes));
     const now = ctx.clock.now();
     return recordChange(ctx, tx, incident, incident, { source, provider, causes: [...causes] }, [
-      entry("source_set", { actor: actor.id, via: actor.via, occurredAt: now }, { source, provider, causes: [...causes] }),
+      entry("source_set", stamp(actor, now), { source, provider, causes: [...causes] }),
     ]);
   });
 }

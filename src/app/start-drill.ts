@@ -2,7 +2,7 @@ import type { Actor } from "../domain/actor.js";
 import { invalidInput } from "../domain/errors.js";
 import type { AppContext } from "./context.js";
 import { declareIncident } from "./declare-incident.js";
-import type { IncidentResult } from "./run-use-case.js";
+import type { IncidentResult } from "./helpers/run-use-case.js";
 
 export interface StartDrillInput {
   readonly actor: Actor;

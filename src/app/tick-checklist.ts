@@ -1,10 +1,10 @@
 import type { Actor } from "../domain/actor.js";
 import { conflict, invalidInput } from "../domain/errors.js";
-import { entry } from "../domain/timeline.js";
+import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
-import { loadForChange, type IncidentRef } from "./incident-access.js";
-import { recordChange } from "./record-change.js";
-import { runIncidentUseCase, type IncidentResult } from "./run-use-case.js";
+import { loadForChange, type IncidentRef } from "./helpers/incident-access.js";
+import { recordChange } from "./helpers/record-change.js";
+import { runIncidentUseCase, type IncidentResult } from "./helpers/run-use-case.js";
 
 export interface TickChecklistInput {
   readonly actor: Actor;
@@ -31,11 +31,7 @@ export async function tickChecklist(ctx: AppContext, input: TickChecklistInput):
     const now = ctx.clock.now();
     await tx.checklist.tick(incident.id, item.id, input.checked, actor.id, now);
     return recordChange(ctx, tx, incident, incident, {}, [
-      entry(
-        "checklist_ticked",
-        { actor: actor.id, via: actor.via, occurredAt: now },
-        { item: item.id, label: item.label, checked: input.checked },
-      ),
+      entry("checklist_ticked", stamp(actor, now), { item: item.id, label: item.label, checked: input.checked }),
     ]);
   });
 }

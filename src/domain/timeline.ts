@@ -1,4 +1,4 @@
-import type { Via } from "./actor.js";
+import type { Actor, Via } from "./actor.js";
 import type { IncidentMode, IncidentSource } from "./incident.js";
 import type { Phase } from "./phase.js";
 import type { Role } from "./roles.js";
@@ -99,10 +99,19 @@ export type NewTimelineEntry = {
   };
 }[TimelineKind];
 
-export function entry<K extends TimelineKind>(
-  kind: K,
-  fields: { actor: string; via: Via; occurredAt: Date; dedupeKey?: string },
-  payload: TimelinePayloads[K],
-): NewTimelineEntry {
+/** Who did it, from where and when (and, for what may arrive twice, the key that records it once). */
+export interface EntryStamp {
+  readonly actor: string;
+  readonly via: Via;
+  readonly occurredAt: Date;
+  readonly dedupeKey?: string;
+}
+
+/** The stamp every timeline entry carries, from the actor who acted. */
+export function stamp(actor: Pick<Actor, "id" | "via">, occurredAt: Date, dedupeKey?: string): EntryStamp {
+  return { actor: actor.id, via: actor.via, occurredAt, ...(dedupeKey === undefined ? {} : { dedupeKey }) };
+}
+
+export function entry<K extends TimelineKind>(kind: K, fields: EntryStamp, payload: TimelinePayloads[K]): NewTimelineEntry {
   return { kind, ...fields, payload } as NewTimelineEntry;
 }

@@ -65,6 +65,13 @@ describe("imports point inward", () => {
     expect(violations(under("src/app"), outward)).toEqual([]);
   });
 
+  it("src/app/helpers, the steps use cases share, import no use case: only what use cases are given and need", () => {
+    const given = ["src/app/context.ts", "src/app/effects.ts", "src/app/ports.ts", "src/app/checklist-state.ts"];
+    const useCase = (path: string) =>
+      under("src/app")(path) && !given.includes(path) && !under("src/app/ports")(path) && !under("src/app/helpers")(path);
+    expect(violations(under("src/app/helpers"), useCase)).toEqual([]);
+  });
+
   it("src/adapters import neither src/db nor src/jobs, except each integration's wiring (integration.ts)", () => {
     const adapter = (file: string) => under("src/adapters")(file) && !isWiring(file);
     expect(violations(adapter, (path) => under("src/db")(path) || under("src/jobs")(path))).toEqual([]);

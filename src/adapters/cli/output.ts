@@ -5,13 +5,18 @@ export interface Output {
   /** Exactly these bytes (a document piped to a file). */
   write(text: string): void;
   printJson(value: unknown): void;
+  /** The API's answer as JSON with --json, else the form people read (rendered only then). */
+  show(value: unknown, render: () => string): void;
 }
 
 export function output(json: boolean, write: (text: string) => void = (t) => process.stdout.write(t)): Output {
+  const print = (text: string) => write(text.endsWith("\n") ? text : `${text}\n`);
+  const printJson = (value: unknown) => write(`${JSON.stringify(value, null, 2)}\n`);
   return {
     json,
-    print: (text) => write(text.endsWith("\n") ? text : `${text}\n`),
+    print,
     write,
-    printJson: (value) => write(`${JSON.stringify(value, null, 2)}\n`),
+    printJson,
+    show: (value, render) => (json ? printJson(value) : print(render())),
   };
 }

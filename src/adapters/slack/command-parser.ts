@@ -6,12 +6,16 @@ import { fromSlackText, parseMention } from "./slack-text.js";
 /** The phases a command moves to; `reopen` goes back to investigating. */
 export type PhaseCommand = "investigating" | "identified" | "monitoring" | "resolved";
 
+/** One member per name (distributed), so that each subcommand's own type can be picked by its name. */
+type Named<N extends string> = N extends string ? { readonly name: N } : never;
+type NoArguments = Named<"list" | "help" | "status" | "publish" | "postmortem" | "followups">;
+
 /** What `/incident …` asked for; free text is already plain (see slack-text.ts). */
 export type SlackCommand =
   | { readonly name: "open_declare_form" }
   | { readonly name: "declare"; readonly title: string; readonly severity?: Severity; readonly public: boolean; readonly private: boolean }
   | { readonly name: "drill"; readonly scenario: string }
-  | { readonly name: "list" | "help" | "status" | "publish" | "postmortem" | "followups" }
+  | NoArguments
   | { readonly name: "commander" | "comms"; readonly user: string }
   | { readonly name: "handoff"; readonly user: string; readonly notes: string }
   | { readonly name: "update"; readonly text: string }
@@ -186,7 +190,7 @@ function parseImpact(rest: string): SlackCommand | string {
   return { name: "impact", start, end: end ?? null };
 }
 
-function noArguments(name: "list" | "help" | "status" | "publish" | "postmortem" | "followups"): Parser {
+function noArguments(name: NoArguments["name"]): Parser {
   return (rest) => (rest === "" ? { name } : `/incident ${name} takes no arguments.`);
 }
 

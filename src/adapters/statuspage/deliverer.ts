@@ -1,7 +1,7 @@
 import type { AppContext } from "../../app/context.js";
 import { recordStatuspageIncident } from "../../app/record-statuspage-incident.js";
 import { recordStatuspageOutcome } from "../../app/record-statuspage-outcome.js";
-import { sharedComponentStatuses } from "../../app/status-page-queries.js";
+import { sharedComponentStatuses } from "../../app/public-page-queries.js";
 import { UpstreamError, type Deliverer, type OutboxRecord } from "../../app/ports/outbox.js";
 import type { IncidentFields, StatuspageClient, StatuspageIncident } from "./client.js";
 import type { ComponentDirectory } from "./components.js";

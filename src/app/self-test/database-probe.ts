@@ -1,4 +1,5 @@
-import { entry } from "../../domain/timeline.js";
+import { SYSTEM_ACTOR } from "../../domain/actor.js";
+import { entry, stamp } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
 import type { SelfTestProbe } from "./probe.js";
 
@@ -41,7 +42,7 @@ async function walkSyntheticIncident(app: AppContext): Promise<string> {
         commander: null,
         nextUpdateDueAt: null,
       });
-      const by = { actor: "sitrep", via: "system" as const, occurredAt: now };
+      const by = stamp(SYSTEM_ACTOR, now);
       const declared = {
         title,
         severity: 4 as const,

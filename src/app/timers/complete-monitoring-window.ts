@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from "../../domain/actor.js";
-import { entry } from "../../domain/timeline.js";
+import { entry, stamp } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
-import { recordChange, type Recorded } from "../record-change.js";
+import { recordChange, type Recorded } from "../helpers/record-change.js";
 import { noteIncident } from "../../log-context.js";
 
 export interface MonitoringWindowJob {
@@ -17,11 +17,9 @@ export async function completeMonitoringWindow(ctx: AppContext, job: MonitoringW
     const since = incident?.monitoringAt?.toISOString();
     if (incident === null || incident.phase !== "monitoring" || since !== job.monitoringAt) return null;
     const recorded = await recordChange(ctx, tx, incident, incident, {}, [
-      entry(
-        "monitoring_window_completed",
-        { actor: SYSTEM_ACTOR.id, via: "system", occurredAt: ctx.clock.now(), dedupeKey: `monitoring-window:${job.monitoringAt}` },
-        { since: job.monitoringAt },
-      ),
+      entry("monitoring_window_completed", stamp(SYSTEM_ACTOR, ctx.clock.now(), `monitoring-window:${job.monitoringAt}`), {
+        since: job.monitoringAt,
+      }),
     ]);
     return recorded.entries.length > 0 ? recorded : null;
   });

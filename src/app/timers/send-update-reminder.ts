@@ -1,8 +1,8 @@
 import { SYSTEM_ACTOR } from "../../domain/actor.js";
 import { reminderMentions, reminderStillDue } from "../../domain/reminders.js";
-import { entry } from "../../domain/timeline.js";
+import { entry, stamp } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
-import { recordChange, type Recorded } from "../record-change.js";
+import { recordChange, type Recorded } from "../helpers/record-change.js";
 import { noteIncident } from "../../log-context.js";
 
 export interface UpdateReminderJob {
@@ -23,11 +23,11 @@ export async function sendUpdateReminder(ctx: AppContext, job: UpdateReminderJob
     if (incident !== null) noteIncident(incident.number);
     if (incident === null || !reminderStillDue(incident, dueAt)) return null;
     const recorded = await recordChange(ctx, tx, incident, incident, {}, [
-      entry(
-        "reminder_sent",
-        { actor: SYSTEM_ACTOR.id, via: "system", occurredAt: ctx.clock.now(), dedupeKey: `reminder:${job.dueAt}:${job.level}` },
-        { dueAt: job.dueAt, level: job.level, mentions: reminderMentions(incident, job.level) },
-      ),
+      entry("reminder_sent", stamp(SYSTEM_ACTOR, ctx.clock.now(), `reminder:${job.dueAt}:${job.level}`), {
+        dueAt: job.dueAt,
+        level: job.level,
+        mentions: reminderMentions(incident, job.level),
+      }),
     ]);
     return recorded.entries.length > 0 ? recorded : null;
   });

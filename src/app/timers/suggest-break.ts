@@ -1,10 +1,10 @@
 import { isSlackUserId, SYSTEM_ACTOR } from "../../domain/actor.js";
 import type { Incident } from "../../domain/incident.js";
 import { isWorkingTime, type WorkingHours } from "../../domain/reminders.js";
-import { entry } from "../../domain/timeline.js";
+import { entry, stamp } from "../../domain/timeline.js";
 import type { AppContext } from "../context.js";
 import type { ChannelMembers, TimeZones } from "../ports.js";
-import { recordChange, type Recorded } from "../record-change.js";
+import { recordChange, type Recorded } from "../helpers/record-change.js";
 import { noteIncident } from "../../log-context.js";
 
 /** At most this many people are looked up for one suggestion. */
@@ -43,11 +43,11 @@ export async function suggestBreak(ctx: AppContext, people: People, hours: Worki
     const incident = await tx.incidents.findById(job.incidentId, { lock: true });
     if (incident === null || !stillCommanding(incident, job)) return null;
     const recorded = await recordChange(ctx, tx, incident, incident, {}, [
-      entry(
-        "break_suggested",
-        { actor: SYSTEM_ACTOR.id, via: "system", occurredAt: now, dedupeKey: `break:${job.since}` },
-        { commander: job.commander, since: job.since, suggestions: awake },
-      ),
+      entry("break_suggested", stamp(SYSTEM_ACTOR, now, `break:${job.since}`), {
+        commander: job.commander,
+        since: job.since,
+        suggestions: awake,
+      }),
     ]);
     return recorded.entries.length > 0 ? recorded : null;
   });

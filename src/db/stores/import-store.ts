@@ -1,6 +1,6 @@
 import type { ImportStore } from "../../app/ports.js";
 import type { Db } from "../connection.js";
-import { jsonValue } from "../json.js";
+import { timelineRow } from "./timeline-store.js";
 
 /** Rows per INSERT: ~20 parameters each stays far below PostgreSQL's 65,535. */
 const BATCH = 1_000;
@@ -64,17 +64,7 @@ export function importStore(db: Db): ImportStore {
 
     async appendEntries(items, recordedAt) {
       for (const batch of batches(items)) {
-        await db.timelineEntry.createMany({
-          data: batch.map(({ incidentId, entry: e }) => ({
-            incidentId,
-            kind: e.kind,
-            actor: e.actor,
-            via: e.via,
-            occurredAt: e.occurredAt,
-            recordedAt,
-            payload: jsonValue(e.payload),
-          })),
-        });
+        await db.timelineEntry.createMany({ data: batch.map(({ incidentId, entry }) => timelineRow(incidentId, entry, recordedAt)) });
       }
     },
   };

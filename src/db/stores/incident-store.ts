@@ -6,21 +6,25 @@ import type { Severity } from "../../domain/severity.js";
 import type { Db } from "../connection.js";
 import { Prisma, type Incident as IncidentRow } from "../generated/client.js";
 
+type RoleAndClassColumns = Pick<IncidentRow, "commanderId" | "communicationsId" | "severity" | "mode" | "source">;
+
 /**
  * The row as the domain sees it: the role holders are named by role, and the
  * text columns that hold a closed set of values are narrowed to it.
  */
-function toIncident({ commanderId, communicationsId, importKey: _importKey, ...row }: IncidentRow): Incident {
+function narrowed<R extends RoleAndClassColumns>({ commanderId, communicationsId, ...row }: R) {
   return {
     ...row,
     commander: commanderId,
     communications: communicationsId,
     severity: row.severity as Severity,
-    phase: row.phase as Phase,
     mode: row.mode as IncidentMode,
     source: row.source as IncidentSource | null,
-    statuspageState: row.statuspageState as StatuspageState,
   };
+}
+
+function toIncident({ importKey: _importKey, ...row }: IncidentRow): Incident {
+  return { ...narrowed(row), phase: row.phase as Phase, statuspageState: row.statuspageState as StatuspageState };
 }
 
 function toData({ commander, communications, causes, components, ...rest }: IncidentPatch): Prisma.IncidentUncheckedUpdateInput {
@@ -53,15 +57,8 @@ const REPORT_COLUMNS = {
 
 type ReportRow = Prisma.IncidentGetPayload<{ select: typeof REPORT_COLUMNS }>;
 
-function toReportIncident({ commanderId, communicationsId, ...row }: ReportRow): ReportIncident {
-  return {
-    ...row,
-    commander: commanderId,
-    communications: communicationsId,
-    severity: row.severity as Severity,
-    mode: row.mode as IncidentMode,
-    source: row.source as IncidentSource | null,
-  };
+function toReportIncident(row: ReportRow): ReportIncident {
+  return narrowed(row);
 }
 
 function listWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {

@@ -1,13 +1,27 @@
 import type { TimelineStore } from "../../app/ports.js";
 import type { Via } from "../../domain/actor.js";
-import type { TimelineEntry } from "../../domain/timeline.js";
+import type { NewTimelineEntry, TimelineEntry } from "../../domain/timeline.js";
 import type { Db } from "../connection.js";
-import type { TimelineEntry as TimelineRow } from "../generated/client.js";
+import type { Prisma, TimelineEntry as TimelineRow } from "../generated/client.js";
 import { jsonValue } from "../json.js";
 
 /** The id as a number (a bigint column that will not pass 2^53), the kind's payload as the domain types it. */
 function toEntry({ dedupeKey: _dedupeKey, ...row }: TimelineRow): TimelineEntry {
   return { ...row, id: Number(row.id), via: row.via as Via } as TimelineEntry;
+}
+
+/** A new entry as its row; the import writes entries the same way. */
+export function timelineRow(incidentId: number, e: NewTimelineEntry, recordedAt: Date): Prisma.TimelineEntryCreateManyInput {
+  return {
+    incidentId,
+    kind: e.kind,
+    actor: e.actor,
+    via: e.via,
+    occurredAt: e.occurredAt,
+    recordedAt,
+    payload: jsonValue(e.payload),
+    dedupeKey: e.dedupeKey ?? null,
+  };
 }
 
 export function timelineStore(db: Db): TimelineStore {
@@ -16,16 +30,7 @@ export function timelineStore(db: Db): TimelineStore {
       if (entries.length === 0) return [];
       // A repeated dedupe key (Slack retry, second pin) is skipped (ON CONFLICT DO NOTHING), not an error.
       const rows = await db.timelineEntry.createManyAndReturn({
-        data: entries.map((e) => ({
-          incidentId,
-          kind: e.kind,
-          actor: e.actor,
-          via: e.via,
-          occurredAt: e.occurredAt,
-          recordedAt,
-          payload: jsonValue(e.payload),
-          dedupeKey: e.dedupeKey ?? null,
-        })),
+        data: entries.map((e) => timelineRow(incidentId, e, recordedAt)),
         skipDuplicates: true,
       });
       return rows.map(toEntry).sort((a, b) => a.id - b.id);

@@ -10,8 +10,7 @@ export function registerChangeCommands(program: Command, context: CommandContext
   const change = async (ref: number, path: string, body: unknown, done: (r: IncidentResponse) => string) => {
     const { client, out } = context();
     const result = await client.post<IncidentResponse>(`/api/v1/incidents/${ref}/${path}`, body);
-    if (out.json) out.printJson(result);
-    else out.print(done(result));
+    out.show(result, () => done(result));
   };
 
   program

@@ -27,8 +27,7 @@ export function registerIncidentCommands(program: Command, context: CommandConte
           description: options.description,
           components: options.component,
         });
-        if (out.json) out.printJson(result);
-        else out.print(`Declared ${renderIncidentLine(result.incident)}`);
+        out.show(result, () => `Declared ${renderIncidentLine(result.incident)}`);
       },
     );
 
@@ -44,8 +43,7 @@ export function registerIncidentCommands(program: Command, context: CommandConte
       const result = await client.get<{ incidents: IncidentJson[]; people?: People }>(
         `/api/v1/incidents?status=${status}&limit=${options.limit}`,
       );
-      if (out.json) out.printJson(result);
-      else out.print(renderIncidentList(result.incidents, result.people));
+      out.show(result, () => renderIncidentList(result.incidents, result.people));
     });
 
   program
@@ -57,7 +55,6 @@ export function registerIncidentCommands(program: Command, context: CommandConte
       const result = await client.get<{ incident: IncidentJson; updates: UpdateJson[]; followUps: FollowUpJson[]; people?: People }>(
         `/api/v1/incidents/${ref}`,
       );
-      if (out.json) out.printJson(result);
-      else out.print(renderIncident(result.incident, result.updates, result.followUps, result.people));
+      out.show(result, () => renderIncident(result.incident, result.updates, result.followUps, result.people));
     });
 }

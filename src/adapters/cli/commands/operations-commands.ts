@@ -32,9 +32,11 @@ export function registerOperationsCommands(program: Command, context: CommandCon
         `/api/v1/incidents/${ref}/updates/${updateId}/approve`,
         {},
       );
-      if (out.json) out.printJson(result);
-      else if (result.replayed) out.print(`Update ${updateId} of #${ref} was already approved`);
-      else out.print(`Update ${updateId} of #${ref} approved; it goes to the status page`);
+      out.show(result, () =>
+        result.replayed
+          ? `Update ${updateId} of #${ref} was already approved`
+          : `Update ${updateId} of #${ref} approved; it goes to the status page`,
+      );
     });
 
   program
@@ -45,8 +47,10 @@ export function registerOperationsCommands(program: Command, context: CommandCon
     .action(async (mode: string, upstream: string) => {
       const { client, out } = context();
       const result = await client.post<{ breaker: HealthJson["breakers"][number] }>(`/api/v1/breakers/${upstream}`, { mode });
-      if (out.json) out.printJson(result);
-      else out.print(`${upstream} breaker: ${result.breaker.state}${result.breaker.mode === "auto" ? " (auto)" : " (manual override)"}`);
+      out.show(
+        result,
+        () => `${upstream} breaker: ${result.breaker.state}${result.breaker.mode === "auto" ? " (auto)" : " (manual override)"}`,
+      );
     });
 
   program
@@ -55,7 +59,6 @@ export function registerOperationsCommands(program: Command, context: CommandCon
     .action(async () => {
       const { client, out } = context();
       const result = await client.get<HealthJson>("/api/v1/health");
-      if (out.json) out.printJson(result);
-      else out.print(renderHealth(result));
+      out.show(result, () => renderHealth(result));
     });
 }

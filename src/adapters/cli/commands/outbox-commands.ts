@@ -33,17 +33,7 @@ export function registerOutboxCommands(program: Command, context: CommandContext
       const result = await client.get<{ messages: FailedJson[] }>(
         `/api/v1/outbox?status=failed&limit=${encodeURIComponent(options.limit)}`,
       );
-      if (out.json) return out.printJson(result);
-      if (result.messages.length === 0) return out.print("No failed outbox messages.");
-      const rows = result.messages.map((m) => [
-        m.id,
-        m.upstream,
-        m.kind,
-        m.incidentNumber === null ? "—" : `#${m.incidentNumber}`,
-        utc(m.createdAt),
-        (m.lastError ?? "").slice(0, 80),
-      ]);
-      out.print(table(["ID", "UPSTREAM", "KIND", "INCIDENT", "CREATED", "LAST ERROR"], rows));
+      out.show(result, () => renderFailed(result.messages));
     });
 
   outbox
@@ -58,10 +48,21 @@ export function registerOutboxCommands(program: Command, context: CommandContext
       if (!options.allFailed && chosen.length === 0) throw new CliError("give outbox message ids, or --all-failed");
       const body = options.allFailed ? { allFailed: true } : { ids: chosen };
       const result = await client.post<{ retried: number[] }>("/api/v1/outbox/retry", body);
-      if (out.json) out.printJson(result);
-      else
-        out.print(
-          result.retried.length === 0 ? "No failed messages to retry." : `Retrying ${result.retried.length}: ${result.retried.join(", ")}`,
-        );
+      out.show(result, () =>
+        result.retried.length === 0 ? "No failed messages to retry." : `Retrying ${result.retried.length}: ${result.retried.join(", ")}`,
+      );
     });
+}
+
+function renderFailed(messages: readonly FailedJson[]): string {
+  if (messages.length === 0) return "No failed outbox messages.";
+  const rows = messages.map((m) => [
+    m.id,
+    m.upstream,
+    m.kind,
+    m.incidentNumber === null ? "—" : `#${m.incidentNumber}`,
+    utc(m.createdAt),
+    (m.lastError ?? "").slice(0, 80),
+  ]);
+  return table(["ID", "UPSTREAM", "KIND", "INCIDENT", "CREATED", "LAST ERROR"], rows);
 }

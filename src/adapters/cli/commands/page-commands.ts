@@ -17,9 +17,8 @@ export function registerPageCommands(program: Command, context: CommandContext):
     .action(async (ref: number, service: string[]) => {
       const { client, out } = context();
       const result = await client.post<PageResponse>(`/api/v1/incidents/${ref}/page`, { service: service.join(" ") });
-      if (out.json) return out.printJson(result);
       const name = result.page?.service ?? service.join(" ");
-      out.print(
+      out.show(result, () =>
         result.page?.state === "drill"
           ? `Drill #${result.incident.number}: would page ${name} (nobody was paged)`
           : `Paging ${name} for #${result.incident.number} through PagerDuty; the timeline says when PagerDuty has it`,

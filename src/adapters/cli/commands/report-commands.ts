@@ -38,8 +38,10 @@ export function registerReportCommands(program: Command, context: CommandContext
       if (options.open) {
         const range = { ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
         const link = await client.post<{ url: string; expiresAt: string }>("/api/v1/report-links", range);
-        if (out.json) return out.printJson(link);
-        return out.print(`Open the reliability report (this link signs you in to the report only, until ${link.expiresAt}):\n${link.url}`);
+        return out.show(
+          link,
+          () => `Open the reliability report (this link signs you in to the report only, until ${link.expiresAt}):\n${link.url}`,
+        );
       }
       const format = out.json ? "json" : options.format;
       const query = new URLSearchParams({
@@ -68,9 +70,10 @@ export function registerReportCommands(program: Command, context: CommandContext
         text,
         kind === ".csv" ? "text/csv" : "application/json",
       );
-      if (out.json) return out.printJson(result);
-      const range = result.incidents.length > 0 ? ` (#${result.incidents[0]} to #${result.incidents.at(-1)})` : "";
-      out.print(`Imported ${result.imported} incident${result.imported === 1 ? "" : "s"}${range}; ${result.skipped} already imported.`);
+      out.show(result, () => {
+        const range = result.incidents.length > 0 ? ` (#${result.incidents[0]} to #${result.incidents.at(-1)})` : "";
+        return `Imported ${result.imported} incident${result.imported === 1 ? "" : "s"}${range}; ${result.skipped} already imported.`;
+      });
     });
 
   program
@@ -83,7 +86,6 @@ export function registerReportCommands(program: Command, context: CommandContext
     .action(async (id: number) => {
       const { client, out } = context();
       const result = await client.post<{ followUp: FollowUpJson; incident: number }>(`/api/v1/followups/${id}/done`, {});
-      if (out.json) out.printJson(result);
-      else out.print(`Follow-up ${id} of #${result.incident} done: ${result.followUp.text}`);
+      out.show(result, () => `Follow-up ${id} of #${result.incident} done: ${result.followUp.text}`);
     });
 }

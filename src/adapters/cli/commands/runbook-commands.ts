@@ -18,19 +18,17 @@ export function registerRunbookCommands(program: Command, context: CommandContex
     .action(async () => {
       const { client, out } = context();
       const result = await client.get<RunbookList>("/api/v1/runbooks");
-      if (out.json) return out.printJson(result);
-      out.print(
-        table(
+      out.show(result, () => {
+        const runbooks = table(
           ["RUNBOOK", "TITLE", "TAGS"],
           result.runbooks.map((r) => [r.name, r.title, r.tags.join(", ")]),
-        ),
-      );
-      out.print(
-        `\n${table(
+        );
+        const drills = table(
           ["DRILL", "TITLE", "SEV"],
           result.drills.map((d) => [d.name, d.title, `SEV${d.severity}`]),
-        )}`,
-      );
+        );
+        return `${runbooks}\n\n${drills}`;
+      });
     });
 
   program
@@ -40,8 +38,7 @@ export function registerRunbookCommands(program: Command, context: CommandContex
     .action(async (name: string) => {
       const { client, out } = context();
       const result = await client.get<{ runbook: { title: string; body: string } }>(`/api/v1/runbooks/${encodeURIComponent(name)}`);
-      if (out.json) out.printJson(result);
-      else out.print(result.runbook.body);
+      out.show(result, () => result.runbook.body);
     });
 
   program
@@ -57,8 +54,9 @@ export function registerRunbookCommands(program: Command, context: CommandContex
       const result = await client.get<{ items: Array<{ id: string; label: string; checked: boolean; by: string | null }> }>(
         `/api/v1/incidents/${ref}/checklist`,
       );
-      if (out.json) out.printJson(result);
-      else out.print(result.items.map((i) => `${i.checked ? "[x]" : "[ ]"} ${i.id}: ${i.label}${i.by ? ` (${i.by})` : ""}`).join("\n"));
+      out.show(result, () =>
+        result.items.map((i) => `${i.checked ? "[x]" : "[ ]"} ${i.id}: ${i.label}${i.by ? ` (${i.by})` : ""}`).join("\n"),
+      );
     });
 
   program
@@ -68,7 +66,6 @@ export function registerRunbookCommands(program: Command, context: CommandContex
     .action(async (scenario: string | undefined) => {
       const { client, out } = context();
       const result = await client.post<IncidentResponse>("/api/v1/drills", { scenario });
-      if (out.json) out.printJson(result);
-      else out.print(`Drill started: ${renderIncidentLine(result.incident)}`);
+      out.show(result, () => `Drill started: ${renderIncidentLine(result.incident)}`);
     });
 }

@@ -14,8 +14,7 @@ export function registerSelfTestCommand(program: Command, context: CommandContex
     .action(async () => {
       const { client, out } = context();
       const { selfTest } = await client.request<{ selfTest: SelfTestJson }>("POST", "/api/v1/selftest", {}, {}, SELF_TEST_TIMEOUT_MS);
-      if (out.json) out.printJson({ selfTest });
-      else out.print(renderSelfTest(selfTest));
+      out.show({ selfTest }, () => renderSelfTest(selfTest));
       if (!selfTest.ok) throw new CliError(`self-test failed: ${failedStepNames(selfTest).join(", ")}`);
     });
 }

@@ -14,8 +14,7 @@ export function registerTimelineCommands(program: Command, context: CommandConte
     .action(async (ref: number) => {
       const { client, out } = context();
       const result = await client.get<{ incident: number; entries: EntryJson[]; people?: People }>(`/api/v1/incidents/${ref}/timeline`);
-      if (out.json) out.printJson(result);
-      else out.print(renderTimeline(result.entries, result.people));
+      out.show(result, () => renderTimeline(result.entries, result.people));
     });
 
   program
@@ -30,8 +29,7 @@ export function registerTimelineCommands(program: Command, context: CommandConte
         text: text.join(" "),
         owner: options.owner,
       });
-      if (out.json) out.printJson(result);
-      else out.print(`Follow-up added to #${result.incident.number}`);
+      out.show(result, () => `Follow-up added to #${result.incident.number}`);
     });
 
   program
@@ -43,7 +41,6 @@ export function registerTimelineCommands(program: Command, context: CommandConte
       const result = await client.get<{ followUps: FollowUpJson[]; people?: People }>(
         `/api/v1/followups${options.open ? "?open=true" : ""}`,
       );
-      if (out.json) out.printJson(result);
-      else out.print(renderFollowUps(result.followUps, result.people));
+      out.show(result, () => renderFollowUps(result.followUps, result.people));
     });
 }

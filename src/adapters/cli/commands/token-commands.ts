@@ -26,8 +26,7 @@ export function registerTokenCommands(program: Command, context: CommandContext)
       const { client, out } = context();
       const body = { name, role: options.role, user: options.user, privateAccess: options.privateAccess };
       const result = await client.post<TokenJson>("/api/v1/tokens", body);
-      if (out.json) out.printJson(result);
-      else out.print(`${result.token}\n(shown once: store it now)`);
+      out.show(result, () => `${result.token}\n(shown once: store it now)`);
     });
   token
     .command("list")
@@ -35,14 +34,12 @@ export function registerTokenCommands(program: Command, context: CommandContext)
     .action(async () => {
       const { client, out } = context();
       const result = await client.get<{ tokens: TokenJson[] }>("/api/v1/tokens");
-      if (out.json) out.printJson(result);
-      else
-        out.print(
-          table(
-            ["NAME", "ROLE", "ACTS AS", "PRIVATE", "CREATED"],
-            result.tokens.map((t) => [t.name, t.role, t.user ?? `api:${t.name}`, t.privateAccess ? "yes" : "no", utc(t.createdAt)]),
-          ),
-        );
+      out.show(result, () =>
+        table(
+          ["NAME", "ROLE", "ACTS AS", "PRIVATE", "CREATED"],
+          result.tokens.map((t) => [t.name, t.role, t.user ?? `api:${t.name}`, t.privateAccess ? "yes" : "no", utc(t.createdAt)]),
+        ),
+      );
     });
   token
     .command("revoke")

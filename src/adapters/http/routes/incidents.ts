@@ -8,7 +8,7 @@ import { handOff } from "../../../app/hand-off.js";
 import { getIncident, getTimeline, listFollowUps, listIncidents } from "../../../app/incident-queries.js";
 import { postStatusUpdate } from "../../../app/post-status-update.js";
 import { publishIncident } from "../../../app/publish-incident.js";
-import type { IncidentResult } from "../../../app/run-use-case.js";
+import type { IncidentResult } from "../../../app/helpers/run-use-case.js";
 import { setImpact } from "../../../app/set-impact.js";
 import { setSeverity } from "../../../app/set-severity.js";
 import { setSource } from "../../../app/set-source.js";

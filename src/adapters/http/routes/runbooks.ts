@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checklistState } from "../../../app/checklist-state.js";
-import { visibleOrThrow } from "../../../app/incident-access.js";
+import { visibleOrThrow } from "../../../app/helpers/incident-access.js";
 import { startDrill } from "../../../app/start-drill.js";
 import { tickChecklist } from "../../../app/tick-checklist.js";
 import { notFound } from "../../../domain/errors.js";

@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import { captureMessage } from "../../../app/capture-message.js";
-import type { IncidentResult } from "../../../app/run-use-case.js";
+import type { IncidentResult } from "../../../app/helpers/run-use-case.js";
 import type { Actor } from "../../../domain/actor.js";
 import { SitrepError } from "../../../domain/errors.js";
 import type { Incident } from "../../../domain/incident.js";

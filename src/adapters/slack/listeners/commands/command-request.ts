@@ -28,4 +28,10 @@ export interface InChannel<C extends SlackCommand = SlackCommand> {
   readonly idempotencyKey: string;
 }
 
+/** The parsed form of one subcommand, by name. */
+export type CommandNamed<N extends SlackCommand["name"]> = Extract<SlackCommand, { name: N }>;
+
+/** A call of the named in-channel subcommand(s). */
+export type InChannelOf<N extends SlackCommand["name"]> = InChannel<CommandNamed<N>>;
+
 export const done = (text: string): Answer => ephemeral(`:white_check_mark: ${text}`);

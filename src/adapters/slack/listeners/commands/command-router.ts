@@ -9,10 +9,24 @@ import { runHelp, runList, runStatus } from "./info-commands.js";
 import { runDrill, runPage, runPostmortem, runRunbook } from "./kit-commands.js";
 import { runFollowUp, runFollowUpDone, runFollowUps, runNote, runUpdate } from "./timeline-commands.js";
 
-type ChannelHandler = (call: InChannel<never>) => Promise<Answer>;
+/** Each subcommand's parsed form, by name. */
+type Commands = { [C in SlackCommand as C["name"]]: C };
 
-/** Subcommands that run on the incident whose channel they are typed in. */
-const IN_CHANNEL: Partial<Record<SlackCommand["name"], ChannelHandler>> = {
+/** Subcommands that need no incident: typed anywhere. */
+type AnywhereName = "open_declare_form" | "declare" | "list" | "help" | "drill";
+/** Every other subcommand runs on the incident whose channel it is typed in. */
+type InChannelName = Exclude<SlackCommand["name"], AnywhereName>;
+
+// Both registries are complete by type: a subcommand the parser knows and no handler takes fails the typecheck.
+const ANYWHERE: { [N in AnywhereName]: (request: CommandRequest, command: Commands[N]) => Answer | Promise<Answer> } = {
+  open_declare_form: openDeclareForm,
+  declare: runDeclare,
+  list: runList,
+  help: runHelp,
+  drill: runDrill,
+};
+
+const IN_CHANNEL: { [N in InChannelName]: (call: InChannel<Commands[N]>) => Promise<Answer> } = {
   status: runStatus,
   commander: runRole,
   comms: runRole,
@@ -30,20 +44,25 @@ const IN_CHANNEL: Partial<Record<SlackCommand["name"], ChannelHandler>> = {
   page: runPage,
   runbook: runRunbook,
   postmortem: runPostmortem,
-} as Record<string, ChannelHandler>;
+};
+
+const isAnywhere = (command: SlackCommand): command is Commands[AnywhereName] => Object.hasOwn(ANYWHERE, command.name);
 
 export async function routeCommand(request: CommandRequest, command: SlackCommand): Promise<Answer> {
-  if (command.name === "open_declare_form") return openDeclareForm(request);
-  if (command.name === "declare") return runDeclare(request, command);
-  if (command.name === "list") return runList(request);
-  if (command.name === "help") return runHelp();
-  if (command.name === "drill") return runDrill(request, command);
-  const handler = IN_CHANNEL[command.name];
-  if (!handler) return ephemeral(`\`/incident ${command.name}\` is not available yet.`);
+  if (isAnywhere(command)) return runAnywhere(command.name, request, command);
   const incident = await findIncidentByChannel(request.ctx.app, request.channelId);
   if (incident === null) return notInIncidentChannel(command);
   const actor = slackActor(request.ctx, request.userId, { inIncidentChannel: true });
-  return handler({ request, incident, actor, command: command as never, idempotencyKey: `slack:${request.triggerId}` });
+  return runInChannel(command.name, { request, incident, actor, command, idempotencyKey: `slack:${request.triggerId}` });
+}
+
+// One generic call per registry: the name and the command it came with are the same subcommand.
+function runAnywhere<N extends AnywhereName>(name: N, request: CommandRequest, command: Commands[N]): Answer | Promise<Answer> {
+  return ANYWHERE[name](request, command);
+}
+
+function runInChannel<N extends InChannelName>(name: N, call: InChannel<Commands[N]>): Promise<Answer> {
+  return IN_CHANNEL[name](call);
 }
 
 function notInIncidentChannel(command: SlackCommand): Answer {

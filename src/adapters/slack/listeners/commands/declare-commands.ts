@@ -1,10 +1,9 @@
 import { declareIncident } from "../../../../app/declare-incident.js";
 import { declareModal } from "../../blocks/modals.js";
 import { channelName } from "../../channel-name.js";
-import type { SlackCommand } from "../../command-parser.js";
 import { slackCall } from "../../web-api-errors.js";
 import { slackActor } from "../listener-context.js";
-import { done, type Answer, type CommandRequest } from "./command-request.js";
+import { done, type Answer, type CommandNamed, type CommandRequest } from "./command-request.js";
 
 export async function openDeclareForm(request: CommandRequest): Promise<Answer> {
   const view = declareModal(request.channelId);
@@ -13,7 +12,7 @@ export async function openDeclareForm(request: CommandRequest): Promise<Answer> 
 }
 
 /** `/incident declare <title> …`: declared at once; the channel, header and announcement follow from the outbox. */
-export async function runDeclare(request: CommandRequest, command: Extract<SlackCommand, { name: "declare" }>): Promise<Answer> {
+export async function runDeclare(request: CommandRequest, command: CommandNamed<"declare">): Promise<Answer> {
   const result = await declareIncident(request.ctx.app, {
     actor: slackActor(request.ctx, request.userId),
     title: command.title,

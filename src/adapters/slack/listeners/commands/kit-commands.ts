@@ -5,15 +5,12 @@ import { suggestRunbooks, type Runbook } from "../../../../domain/runbooks.js";
 import { runbookListText } from "../../blocks/runbook-message.js";
 import { escapeMrkdwn, userText } from "../../blocks/kit.js";
 import { channelName } from "../../channel-name.js";
-import type { SlackCommand } from "../../command-parser.js";
 import { KIT_KIND } from "../../planner/kit-kinds.js";
 import { ephemeral, slackActor } from "../listener-context.js";
-import { done, type Answer, type CommandRequest, type InChannel } from "./command-request.js";
-
-type Of<N extends SlackCommand["name"]> = InChannel<Extract<SlackCommand, { name: N }>>;
+import { done, type Answer, type CommandNamed, type CommandRequest, type InChannel, type InChannelOf } from "./command-request.js";
 
 /** `/incident page <service> [message]`: recorded now; PagerDuty is asked through the outbox, and the timeline says how it went. */
-export async function runPage({ request, incident, actor, command, idempotencyKey }: Of<"page">): Promise<Answer> {
+export async function runPage({ request, incident, actor, command, idempotencyKey }: InChannelOf<"page">): Promise<Answer> {
   if (!request.ctx.pagingConfigured) {
     return ephemeral(
       ":warning: PagerDuty is not configured for paging, so nobody was paged and nothing was recorded. " +
@@ -41,7 +38,7 @@ function orderedRunbooks(incident: InChannel["incident"], library: readonly Runb
 }
 
 /** `/incident runbook [name]`: without a name the list; with one, the runbook posted in the channel. */
-export async function runRunbook({ request, incident, actor, command, idempotencyKey }: Of<"runbook">): Promise<Answer> {
+export async function runRunbook({ request, incident, actor, command, idempotencyKey }: InChannelOf<"runbook">): Promise<Answer> {
   const library = request.ctx.app.library?.runbooks ?? [];
   const { suggested, others } = orderedRunbooks(incident, library);
   if (command.runbook === "") return ephemeral(runbookListText(suggested, others));
@@ -60,7 +57,7 @@ export async function runRunbook({ request, incident, actor, command, idempotenc
 }
 
 /** `/incident postmortem`: the draft, built from the timeline when it is posted, as a file in the channel. */
-export async function runPostmortem({ request, incident, actor, idempotencyKey }: Of<"postmortem">): Promise<Answer> {
+export async function runPostmortem({ request, incident, actor, idempotencyKey }: InChannelOf<"postmortem">): Promise<Answer> {
   await requestDelivery(request.ctx.app, {
     actor,
     ref: incident.number,
@@ -77,7 +74,7 @@ export async function runPostmortem({ request, incident, actor, idempotencyKey }
  * answer names the channel at once; a link to it follows (through the
  * command's response_url) once Slack has created it.
  */
-export async function runDrill(request: CommandRequest, command: Extract<SlackCommand, { name: "drill" }>): Promise<Answer> {
+export async function runDrill(request: CommandRequest, command: CommandNamed<"drill">): Promise<Answer> {
   const actor = slackActor(request.ctx, request.userId);
   const idempotencyKey = `slack:${request.triggerId}`;
   const { incident } = await startDrill(request.ctx.app, { actor, scenario: command.scenario || undefined, idempotencyKey });

@@ -7,25 +7,22 @@ import { conflict } from "../../../../domain/errors.js";
 import { who } from "../../blocks/format.js";
 import { escapeMrkdwn } from "../../blocks/kit.js";
 import { updateModal } from "../../blocks/modals.js";
-import type { SlackCommand } from "../../command-parser.js";
 import { slackCall } from "../../web-api-errors.js";
 import { ephemeral } from "../listener-context.js";
-import { done, type Answer, type InChannel } from "./command-request.js";
+import { done, type Answer, type InChannelOf } from "./command-request.js";
 
-type Of<N extends SlackCommand["name"]> = InChannel<Extract<SlackCommand, { name: N }>>;
-
-export async function runNote({ request, incident, actor, command, idempotencyKey }: Of<"note">): Promise<Answer> {
+export async function runNote({ request, incident, actor, command, idempotencyKey }: InChannelOf<"note">): Promise<Answer> {
   await addNote(request.ctx.app, { actor, ref: incident.number, text: command.text, idempotencyKey });
   return done(`Added to the timeline of #${incident.number}.`);
 }
 
-export async function runFollowUp({ request, incident, actor, command, idempotencyKey }: Of<"followup">): Promise<Answer> {
+export async function runFollowUp({ request, incident, actor, command, idempotencyKey }: InChannelOf<"followup">): Promise<Answer> {
   await addFollowUp(request.ctx.app, { actor, ref: incident.number, text: command.text, owner: command.owner, idempotencyKey });
   return done(`Follow-up added to #${incident.number}.`);
 }
 
 /** `/incident followups`: this incident's follow-ups with their ids, open ones first, for `followup done <id>`. */
-export async function runFollowUps({ request, incident, actor }: Of<"followups">): Promise<Answer> {
+export async function runFollowUps({ request, incident, actor }: InChannelOf<"followups">): Promise<Answer> {
   const { followUps } = await getIncident(request.ctx.app, actor, incident.number);
   if (followUps.length === 0)
     return ephemeral(`#${incident.number} has no follow-ups yet. Add one: \`/incident followup <text> [@owner]\``);
@@ -40,13 +37,13 @@ export async function runFollowUps({ request, incident, actor }: Of<"followups">
   );
 }
 
-export async function runFollowUpDone({ request, actor, command, idempotencyKey }: Of<"followup_done">): Promise<Answer> {
+export async function runFollowUpDone({ request, actor, command, idempotencyKey }: InChannelOf<"followup_done">): Promise<Answer> {
   const result = await completeFollowUp(request.ctx.app, { actor, followUpId: command.id, idempotencyKey });
   return done(`Follow-up ${command.id} of #${result.incident.number} is done: ${escapeMrkdwn(result.followUp.text)}`);
 }
 
 /** With text it posts at once; without, it opens the form prefilled with the template of the current phase. */
-export async function runUpdate({ request, incident, actor, command, idempotencyKey }: Of<"update">): Promise<Answer> {
+export async function runUpdate({ request, incident, actor, command, idempotencyKey }: InChannelOf<"update">): Promise<Answer> {
   if (command.text !== "") {
     await postStatusUpdate(request.ctx.app, { actor, ref: incident.number, text: command.text, idempotencyKey });
     return done(`Status update posted for #${incident.number}.`);

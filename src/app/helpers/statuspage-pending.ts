@@ -1,5 +1,5 @@
-import type { Incident } from "../domain/incident.js";
-import type { NewOutboxMessage, Tx } from "./ports.js";
+import type { Incident } from "../../domain/incident.js";
+import type { NewOutboxMessage, Tx } from "../ports.js";
 
 type Push = Pick<NewOutboxMessage, "upstream" | "incidentId" | "payload">;
 

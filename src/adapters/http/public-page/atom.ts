@@ -1,4 +1,4 @@
-import type { PublicIncident } from "../../../app/status-page-queries.js";
+import type { PublicIncident } from "../../../app/public-page-queries.js";
 import { PHASE_LABELS } from "../../../domain/phase.js";
 import { postedAt } from "./format.js";
 import { markup } from "./html.js";

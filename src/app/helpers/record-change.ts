@@ -1,9 +1,9 @@
-import type { Incident } from "../domain/incident.js";
-import type { NewTimelineEntry, TimelineEntry } from "../domain/timeline.js";
-import type { Change } from "./effects.js";
-import type { AppContext } from "./context.js";
-import type { IncidentPatch, NewOutboxMessage, Tx } from "./ports.js";
-import { noteIncident } from "../log-context.js";
+import type { Incident } from "../../domain/incident.js";
+import type { NewTimelineEntry, TimelineEntry } from "../../domain/timeline.js";
+import type { Change } from "../effects.js";
+import type { AppContext } from "../context.js";
+import type { IncidentPatch, NewOutboxMessage, Tx } from "../ports.js";
+import { noteIncident } from "../../log-context.js";
 import { keepChecklist } from "./checklist-upkeep.js";
 import { markStatuspagePending, statuspagePushes } from "./statuspage-pending.js";
 

@@ -1,4 +1,4 @@
-import type { PublicIncident, PublicStatus } from "../../../app/status-page-queries.js";
+import type { PublicIncident, PublicStatus } from "../../../app/public-page-queries.js";
 import { COMPONENT_STATUS_LABELS, worstStatus } from "../../../domain/component-status.js";
 import { PHASE_LABELS } from "../../../domain/phase.js";
 import type { PublicUpdate } from "../../../domain/public-updates.js";

@@ -1,10 +1,10 @@
-import { SYSTEM_ACTOR } from "../domain/actor.js";
-import { itemsDoneBy, resolves } from "../domain/checklist-auto.js";
-import type { Incident } from "../domain/incident.js";
-import { entry, type NewTimelineEntry, type TimelineEntry } from "../domain/timeline.js";
-import { openChecklistItems } from "./checklist-state.js";
-import type { AppContext } from "./context.js";
-import type { Tx } from "./ports.js";
+import { SYSTEM_ACTOR } from "../../domain/actor.js";
+import { itemsDoneBy, resolves } from "../../domain/checklist-auto.js";
+import type { Incident } from "../../domain/incident.js";
+import { entry, stamp, type NewTimelineEntry, type TimelineEntry } from "../../domain/timeline.js";
+import { openChecklistItems } from "../checklist-state.js";
+import type { AppContext } from "../context.js";
+import type { Tx } from "../ports.js";
 
 /**
  * The checklist's bookkeeping for one change, in its transaction: the items
@@ -23,7 +23,7 @@ export async function keepChecklist(
   const items = ctx.library?.checklist ?? [];
   if (items.length === 0 || entries.length === 0 || entries.every((e) => e.kind === "checklist_ticked")) return [];
   const ticked = new Set((await tx.checklist.list(after.id)).filter((t) => t.checked).map((t) => t.item));
-  const by = { actor: SYSTEM_ACTOR.id, via: SYSTEM_ACTOR.via, occurredAt: now };
+  const by = stamp(SYSTEM_ACTOR, now);
   const added: NewTimelineEntry[] = [];
   for (const id of itemsDoneBy(before, after, entries)) {
     const item = items.find((i) => i.id === id);

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import type { Actor } from "../domain/actor.js";
+import type { Actor } from "../../domain/actor.js";
 import { visibleOrThrow, type IncidentRef } from "./incident-access.js";
-import { conflict } from "../domain/errors.js";
-import type { Incident } from "../domain/incident.js";
-import type { TimelineEntry } from "../domain/timeline.js";
-import type { AppContext } from "./context.js";
-import type { Tx } from "./ports.js";
+import { conflict } from "../../domain/errors.js";
+import type { Incident } from "../../domain/incident.js";
+import type { TimelineEntry } from "../../domain/timeline.js";
+import type { AppContext } from "../context.js";
+import type { Tx } from "../ports.js";
 import type { Recorded } from "./record-change.js";
 
 export interface IncidentResult {

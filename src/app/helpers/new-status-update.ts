@@ -1,11 +1,11 @@
-import type { Actor } from "../domain/actor.js";
-import { approvalFor } from "../domain/approval.js";
-import type { Incident } from "../domain/incident.js";
-import type { Phase } from "../domain/phase.js";
-import { nextUpdateDue } from "../domain/policies.js";
-import type { StatusUpdate } from "../domain/status-update.js";
-import type { AppContext } from "./context.js";
-import type { IncidentPatch, Tx } from "./ports.js";
+import type { Actor } from "../../domain/actor.js";
+import { approvalFor } from "../../domain/approval.js";
+import type { Incident } from "../../domain/incident.js";
+import type { Phase } from "../../domain/phase.js";
+import { nextUpdateDue } from "../../domain/policies.js";
+import type { StatusUpdate } from "../../domain/status-update.js";
+import type { AppContext } from "../context.js";
+import type { IncidentPatch, Tx } from "../ports.js";
 
 /**
  * Writes a status update and restarts the update clock: the next one is due

@@ -6,7 +6,7 @@ import {
   recentPublicIncidents,
   STATUS_PAGE_VIEWS,
   type StatusPageView,
-} from "../../../app/status-page-queries.js";
+} from "../../../app/public-page-queries.js";
 import { renderAtomFeed } from "./atom.js";
 import { STATUS_PAGE_HEADERS } from "./layout.js";
 import { renderIncidentPage, renderNotFound, renderStatusPage, type PageContext } from "./render.js";

@@ -1,6 +1,6 @@
-import { SYSTEM_ACTOR } from "../domain/actor.js";
-import { entry, type NewTimelineEntry, type TimelinePayloads } from "../domain/timeline.js";
-import type { Tx } from "./ports.js";
+import { SYSTEM_ACTOR } from "../../domain/actor.js";
+import { entry, stamp, type NewTimelineEntry, type TimelinePayloads } from "../../domain/timeline.js";
+import type { Tx } from "../ports.js";
 
 type DeliveryNotice = TimelinePayloads["statuspage_delivery"];
 
@@ -16,11 +16,7 @@ export async function lastDeliveryNotice(tx: Tx, incidentId: number): Promise<De
 }
 
 export function deliveryNotice(at: Date, payload: DeliveryNotice, dedupeKey?: string): NewTimelineEntry {
-  return entry(
-    "statuspage_delivery",
-    { actor: SYSTEM_ACTOR.id, via: SYSTEM_ACTOR.via, occurredAt: at, ...(dedupeKey ? { dedupeKey } : {}) },
-    payload,
-  );
+  return entry("statuspage_delivery", stamp(SYSTEM_ACTOR, at, dedupeKey || undefined), payload);
 }
 
 /** "12:16 UTC": the channel reads times in UTC, like the status page. */
