@@ -76,16 +76,27 @@ function listWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {
   return { AND: conditions };
 }
 
+/**
+ * Every field of the generated model, read from its column under the field's
+ * own name (the schema maps each camelCase field to its snake_case column), so
+ * a raw read gives the model's row: a new field is read without a change here.
+ */
+const EVERY_FIELD = Prisma.raw(
+  Object.values(Prisma.IncidentScalarFieldEnum)
+    .map((field) => `"${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}" AS "${field}"`)
+    .join(", "),
+);
+
 export function incidentStore(db: Db, now: () => Date): IncidentStore {
   /**
    * Locks the incident's row until the transaction ends (every change to an
-   * incident starts here), then reads it. Prisma has no `FOR UPDATE`: the lock is
-   * one raw statement, the read the ORM's.
+   * incident starts here) and reads it, in one statement: Prisma has no
+   * `FOR UPDATE`, and a second, ORM read would add its cost to every change
+   * while the row is locked.
    */
-  async function lockedRead(where: Prisma.Sql, unique: Prisma.IncidentWhereUniqueInput): Promise<Incident | null> {
-    const locked = await db.$queryRaw<Pick<IncidentRow, "id">[]>`SELECT id FROM incidents WHERE ${where} FOR UPDATE`;
-    if (locked.length === 0) return null;
-    return find(unique);
+  async function lockedRead(where: Prisma.Sql): Promise<Incident | null> {
+    const rows = await db.$queryRaw<IncidentRow[]>`SELECT ${EVERY_FIELD} FROM incidents WHERE ${where} FOR UPDATE`;
+    return rows[0] ? toIncident(rows[0]) : null;
   }
 
   async function find(where: Prisma.IncidentWhereUniqueInput): Promise<Incident | null> {
@@ -128,11 +139,11 @@ export function incidentStore(db: Db, now: () => Date): IncidentStore {
     },
 
     async findByNumber(number, options) {
-      return options?.lock ? lockedRead(Prisma.sql`number = ${number}`, { number }) : find({ number });
+      return options?.lock ? lockedRead(Prisma.sql`number = ${number}`) : find({ number });
     },
 
     async findById(id, options) {
-      return options?.lock ? lockedRead(Prisma.sql`id = ${id}`, { id }) : find({ id });
+      return options?.lock ? lockedRead(Prisma.sql`id = ${id}`) : find({ id });
     },
 
     async findByChannel(channelId) {
