@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { releasingBrokenTransactions } from "./broken-transactions.js";
 import { PrismaClient, type Prisma } from "./generated/client.js";
 
 /**
@@ -61,7 +62,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   const pool = new pg.Pool(poolConfig(options));
   // A server restart drops idle clients; without a listener that error would crash the process.
   pool.on("error", () => undefined);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: releasingBrokenTransactions(new PrismaPg(pool)) });
   return {
     prisma,
     sql: runnerOn(pool),
