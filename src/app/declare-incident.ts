@@ -79,7 +79,6 @@ export async function declareIncident(ctx: AppContext, input: DeclareIncidentInp
       }),
     ];
     if (commander !== null) {
-      await tx.roles.assign(incident.id, "commander", commander, actor.id, now);
       entries.push(entry("role_assigned", by, { role: "commander", user: commander, previous: null }));
     }
     if (input.drill) entries.push(entry("drill_started", by, input.drill));

@@ -49,6 +49,7 @@ export interface IncidentFilter {
 export interface IncidentStore {
   /** The next human number; consecutive because the counter row is updated in the transaction. */
   nextNumber(): Promise<number>;
+  /** A commander given here is also the first entry of the incident's role history. */
   create(fields: NewIncident & { number: number }): Promise<Incident>;
   /** With `lock`, the row is locked until the transaction ends (serialises changes to one incident). */
   findByNumber(number: number, options?: { lock?: boolean }): Promise<Incident | null>;
@@ -235,7 +236,8 @@ export interface NewTimer {
 }
 
 export interface TimerStore {
-  schedule(timer: NewTimer): Promise<void>;
+  /** Every timer of one change, together. */
+  schedule(timers: readonly NewTimer[]): Promise<void>;
 }
 
 /** Finds the Slack user behind an email address (Slack's `users.lookupByEmail`); null when there is none. */

@@ -24,8 +24,8 @@ export interface DatabaseOptions {
 }
 
 const NO_TIMERS: TimerStore = {
-  async schedule(timer) {
-    throw new Error(`timer ${timer.name} scheduled but no job engine is running`);
+  async schedule(timers) {
+    throw new Error(`timers ${timers.map((t) => t.name).join(", ")} scheduled but no job engine is running`);
   },
 };
 

@@ -12,7 +12,8 @@ export function itemsDoneBy(before: Incident | null, after: Incident, entries: r
   const bothRoles = (i: Incident | null) => i !== null && i.commander !== null && i.communications !== null;
   if (bothRoles(after) && !bothRoles(before)) done.push("roles-assigned");
   if (entries.some((e) => e.kind === "incident_published")) done.push("statuspage-decision");
-  if (entries.some(postsAnUpdate)) done.push("first-update");
+  // Only the first: a later update completes nothing new (and leaves a deliberate untick alone).
+  if (entries.some(postsAnUpdate) && (before === null || before.lastUpdateAt === null)) done.push("first-update");
   if (entries.some(endsMonitoring)) done.push("monitoring-done");
   return done;
 }

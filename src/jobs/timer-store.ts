@@ -5,6 +5,8 @@ import type { JobEngine } from "./job-engine.js";
 /**
  * Schedules timers as pg-boss jobs through the open transaction's own
  * connection, so a timer exists exactly when the change that set it commits.
+ * A change's timers go in one statement: a declaration sets two, and its
+ * transaction holds the incident counter's lock until it commits.
  * The time is moved from Sitrep's clock onto the wall clock pg-boss runs on: the
  * same instant in production, and a test clock set in the past does not make
  * every timer due at once. (A delay relative to the database's `now()` would be
@@ -12,10 +14,12 @@ import type { JobEngine } from "./job-engine.js";
  */
 export function jobTimerStore(engine: JobEngine, clock: Clock): (executor: TxExecutor) => TimerStore {
   return (executor) => ({
-    async schedule(timer) {
+    async schedule(timers) {
+      if (timers.length === 0) return;
       const db = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await executor(text, values) }) };
-      const wallClockAt = new Date(Date.now() + (timer.at.getTime() - clock.now().getTime()));
-      await engine.send(timer.name, timer.data, { startAfter: wallClockAt, db });
+      const offset = Date.now() - clock.now().getTime();
+      const jobs = timers.map((timer) => ({ name: timer.name, data: timer.data, startAfter: new Date(timer.at.getTime() + offset) }));
+      await engine.insert(jobs, { db });
     },
   });
 }

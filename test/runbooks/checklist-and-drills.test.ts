@@ -82,6 +82,22 @@ describe("runbooks, checklist and drills", () => {
     expect(open).toEqual(["customers-told", "upstream-checked", "monitoring-done", "postmortem-scheduled"]);
   });
 
+  it("ticks the first update once: a later update leaves a responder's untick alone", async () => {
+    const { body } = await sitrep.api<{ incident: { number: number } }>("POST", "/api/v1/incidents", { title: "Untick" }, alice);
+    const ref = body.incident.number;
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/updates`, { text: "First." }, alice);
+    const untick = await sitrep.api("POST", `/api/v1/incidents/${ref}/checklist`, { item: "first-update", checked: false }, alice);
+    expect(untick.status).toBe(200);
+    await sitrep.api("POST", `/api/v1/incidents/${ref}/updates`, { text: "Second." }, alice);
+    const state = await sitrep.api<{ items: Array<{ id: string; checked: boolean }> }>("GET", `/api/v1/incidents/${ref}/checklist`);
+    expect(state.body.items.find((i) => i.id === "first-update")).toMatchObject({ checked: false });
+    const ticks = (await timeline(ref)).filter((e) => e.kind === "checklist_ticked" && e.payload.item === "first-update");
+    expect(ticks.map((e) => [e.actor, e.payload.checked])).toEqual([
+      ["sitrep", true],
+      ["UALICE", false],
+    ]);
+  });
+
   it("starts a drill marked as one everywhere", async () => {
     const { status, body } = await sitrep.api<{ incident: { number: number; title: string; mode: string } }>(
       "POST",

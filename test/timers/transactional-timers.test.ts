@@ -40,7 +40,7 @@ describe("timers scheduled in a use case's transaction", () => {
 
     await expect(
       database.transaction(async (tx) => {
-        await tx.timers.schedule(timer("rolled-back"));
+        await tx.timers.schedule([timer("rolled-back")]);
         // Written inside the transaction, not beside it: another connection does not see it yet.
         expect(await jobsFor("rolled-back")).toHaveLength(0);
         throw new Error("the use case failed after scheduling its timer");
@@ -49,7 +49,7 @@ describe("timers scheduled in a use case's transaction", () => {
     // And the rollback took it with it.
     expect(await jobsFor("rolled-back")).toHaveLength(0);
 
-    await database.transaction(async (tx) => tx.timers.schedule(timer("committed")));
+    await database.transaction(async (tx) => tx.timers.schedule([timer("committed")]));
     expect(await jobsFor("committed")).toHaveLength(1);
   });
 });

@@ -22,16 +22,21 @@ export async function keepChecklist(
 ): Promise<NewTimelineEntry[]> {
   const items = ctx.library?.checklist ?? [];
   if (items.length === 0 || entries.length === 0 || entries.every((e) => e.kind === "checklist_ticked")) return [];
-  const ticked = new Set((await tx.checklist.list(after.id)).filter((t) => t.checked).map((t) => t.item));
+  const done = itemsDoneBy(before, after, entries);
+  const resolved = resolves(entries);
+  // Most changes complete no item, and a new incident has no ticks yet: neither needs to read them.
+  if (done.length === 0 && !resolved) return [];
+  const ticks = before === null ? [] : await tx.checklist.list(after.id);
+  const ticked = new Set(ticks.filter((t) => t.checked).map((t) => t.item));
   const by = stamp(SYSTEM_ACTOR, now);
   const added: NewTimelineEntry[] = [];
-  for (const id of itemsDoneBy(before, after, entries)) {
+  for (const id of done) {
     const item = items.find((i) => i.id === id);
     if (!item || ticked.has(id)) continue;
     await tx.checklist.tick(after.id, id, true, SYSTEM_ACTOR.id, now);
     added.push(entry("checklist_ticked", by, { item: id, label: item.label, checked: true }));
   }
-  if (resolves(entries)) {
+  if (resolved) {
     const open = await openChecklistItems(ctx, tx, after.id);
     if (open.length > 0) added.push(entry("checklist_open_at_resolution", by, { open }));
   }

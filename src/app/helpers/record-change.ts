@@ -44,8 +44,7 @@ async function applyEffects(ctx: AppContext, tx: Tx, change: Change): Promise<re
   const effects = ctx.planners.flatMap((plan) => plan(change));
   const messages = effects.flatMap((e) => (e.type === "outbox" ? [e.message] : []));
   if (messages.length > 0) await tx.outbox.enqueue(messages, change.now);
-  for (const effect of effects) {
-    if (effect.type === "timer") await tx.timers.schedule(effect.timer);
-  }
+  const timers = effects.flatMap((e) => (e.type === "timer" ? [e.timer] : []));
+  if (timers.length > 0) await tx.timers.schedule(timers);
   return messages;
 }
