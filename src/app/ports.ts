@@ -56,7 +56,8 @@ export interface IncidentStore {
   findById(id: number, options?: { lock?: boolean }): Promise<Incident | null>;
   findByChannel(channelId: string): Promise<Incident | null>;
   findByPagerdutyId(pagerdutyIncidentId: string): Promise<Incident | null>;
-  update(id: number, patch: IncidentPatch): Promise<Incident>;
+  /** Writes `patch` over `current`, the incident as locked in this transaction, and returns the row as now stored. */
+  update(current: Incident, patch: IncidentPatch): Promise<Incident>;
   list(filter: IncidentFilter): Promise<Incident[]>;
   /** Only the columns the reliability report reads, declared in [from, to), oldest first: tens of thousands of rows. */
   listForReport(filter: { modes: readonly IncidentMode[]; declaredFrom: Date; declaredTo: Date }): Promise<ReportIncident[]>;

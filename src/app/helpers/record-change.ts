@@ -31,7 +31,7 @@ export async function recordChange(
   const now = ctx.clock.now();
   const entries = await tx.timeline.append(current.id, newEntries, now);
   if (newEntries.length > 0 && entries.length === 0) return { incident: current, entries };
-  const incident = Object.keys(patch).length > 0 ? await tx.incidents.update(current.id, patch) : current;
+  const incident = Object.keys(patch).length > 0 ? await tx.incidents.update(current, patch) : current;
   const upkeep = await keepChecklist(ctx, tx, before, incident, entries, now);
   const all = upkeep.length > 0 ? [...entries, ...(await tx.timeline.append(current.id, upkeep, now))] : entries;
   const messages = await applyEffects(ctx, tx, { before, after: incident, entries: all, now });

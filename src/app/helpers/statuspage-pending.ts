@@ -25,5 +25,5 @@ export async function markStatuspagePending(tx: Tx, incident: Incident, pushes: 
       await tx.updates.update(updateId, { statuspage: "pending" });
     }
   }
-  return incident.statuspageState === "pending" ? incident : tx.incidents.update(incident.id, { statuspageState: "pending" });
+  return incident.statuspageState === "pending" ? incident : tx.incidents.update(incident, { statuspageState: "pending" });
 }

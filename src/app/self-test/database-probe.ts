@@ -54,7 +54,7 @@ async function walkSyntheticIncident(app: AppContext): Promise<string> {
       };
       const resolved = { from: "investigating" as const, to: "resolved" as const, text: "self-test", forced: true, updateId: null };
       await tx.timeline.append(incident.id, [entry("incident_declared", by, declared), entry("phase_changed", by, resolved)], now);
-      await tx.incidents.update(incident.id, { phase: "resolved", resolvedAt: now });
+      await tx.incidents.update(incident, { phase: "resolved", resolvedAt: now });
       const back = await tx.incidents.findById(incident.id);
       const timeline = await tx.timeline.list(incident.id);
       if (back?.phase !== "resolved" || timeline.length !== 2) {
