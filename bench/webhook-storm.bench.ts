@@ -4,7 +4,7 @@ import { envelope, incidentData, signatureHeader, TEST_WEBHOOK_SECRET } from "..
 import { startBaselineServer } from "./lib/baseline-server.js";
 import { freshPostgres, type BenchDb } from "./lib/databases.js";
 import { load, type LoadResult } from "./lib/load.js";
-import type { Figure } from "./lib/report.js";
+import { meets, type Figure } from "./lib/report.js";
 import { startBenchSitrep } from "./lib/sitrep.js";
 
 const PD_INCIDENTS = 1_000;
@@ -176,6 +176,7 @@ function storm(
       baseline: baseline.requestsPerSecond,
       better: "higher",
       target: "≥ 1,000 events/s",
+      met: meets(sent.requestsPerSecond, { atLeast: 1_000 }),
     },
     {
       bench,
@@ -186,6 +187,7 @@ function storm(
       baseline: baseline.p50Ms,
       better: "lower",
       target: "PagerDuty wants 2xx < 5 s",
+      met: meets(sent.p50Ms, { below: 5_000 }),
     },
     {
       bench,
@@ -196,6 +198,7 @@ function storm(
       baseline: baseline.p99Ms,
       better: "lower",
       target: "PagerDuty wants 2xx < 5 s",
+      met: meets(sent.p99Ms, { below: 5_000 }),
     },
     {
       bench,
@@ -206,6 +209,7 @@ function storm(
       baseline: baseline.errors,
       better: "lower",
       target: "0 (PagerDuty would retry them)",
+      met: sent.errors === 0,
     },
     { bench, database, metric: "sent again (not stored)", value: after.redelivered, unit: "" },
     {
@@ -217,8 +221,24 @@ function storm(
       target: `bounded at ${DRAIN_TIMEOUT_MS / 1000} s`,
     },
     { bench, database, metric: "still queued then (stored, not lost)", value: after.queued, unit: "" },
-    { bench, database, metric: "incidents created", value: after.incidents, unit: "", target: `= ${PD_INCIDENTS}` },
-    { bench, database, metric: "notes on PagerDuty", value: after.notes, unit: "", target: `= ${PD_INCIDENTS}` },
-    { bench, database, metric: "events lost (answered, never stored)", value: after.lost, unit: "", target: "= 0" },
+    {
+      bench,
+      database,
+      metric: "incidents created",
+      value: after.incidents,
+      unit: "",
+      target: `= ${PD_INCIDENTS}`,
+      met: after.incidents === PD_INCIDENTS,
+    },
+    {
+      bench,
+      database,
+      metric: "notes on PagerDuty",
+      value: after.notes,
+      unit: "",
+      target: `= ${PD_INCIDENTS}`,
+      met: after.notes === PD_INCIDENTS,
+    },
+    { bench, database, metric: "events lost (answered, never stored)", value: after.lost, unit: "", target: "= 0", met: after.lost === 0 },
   ];
 }
