@@ -49,7 +49,9 @@ describe("timers scheduled in a use case's transaction", () => {
     // And the rollback took it with it.
     expect(await jobsFor("rolled-back")).toHaveLength(0);
 
-    await database.transaction(async (tx) => tx.timers.schedule([timer("committed")]));
+    // A change's timers are written together: each of them is there.
+    await database.transaction(async (tx) => tx.timers.schedule([timer("committed"), timer("committed-too")]));
     expect(await jobsFor("committed")).toHaveLength(1);
+    expect(await jobsFor("committed-too")).toHaveLength(1);
   });
 });

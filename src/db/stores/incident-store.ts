@@ -174,7 +174,9 @@ export function incidentStore(db: Db, now: () => Date): IncidentStore {
       const updatedAt = now();
       const { count } = await db.incident.updateMany({ where: { id: current.id }, data: { ...toData(patch), updatedAt } });
       if (count !== 1) throw new Error(`incident ${current.id} was not there to update`);
-      return { ...current, ...patch, updatedAt };
+      // A key given as undefined is not written (Prisma skips it), so it must not blank the answer either.
+      const written = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      return { ...current, ...written, updatedAt };
     },
 
     // The report reads every incident of its range: only the columns it needs.
