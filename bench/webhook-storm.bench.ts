@@ -166,6 +166,15 @@ function storm(
 ): Figure[] {
   if (sent.non2xx > 0) throw new Error(`webhook storm on ${database}: ${sent.non2xx} non-2xx answers`);
   const bench = `webhook storm (${EVENTS.toLocaleString("en")} events)`;
+  const exactly = (metric: string, value: number, expected: number): Figure => ({
+    bench,
+    database,
+    metric,
+    value,
+    unit: "",
+    target: `= ${expected}`,
+    met: value === expected,
+  });
   return [
     {
       bench,
@@ -221,24 +230,8 @@ function storm(
       target: `bounded at ${DRAIN_TIMEOUT_MS / 1000} s`,
     },
     { bench, database, metric: "still queued then (stored, not lost)", value: after.queued, unit: "" },
-    {
-      bench,
-      database,
-      metric: "incidents created",
-      value: after.incidents,
-      unit: "",
-      target: `= ${PD_INCIDENTS}`,
-      met: after.incidents === PD_INCIDENTS,
-    },
-    {
-      bench,
-      database,
-      metric: "notes on PagerDuty",
-      value: after.notes,
-      unit: "",
-      target: `= ${PD_INCIDENTS}`,
-      met: after.notes === PD_INCIDENTS,
-    },
-    { bench, database, metric: "events lost (answered, never stored)", value: after.lost, unit: "", target: "= 0", met: after.lost === 0 },
+    exactly("incidents created", after.incidents, PD_INCIDENTS),
+    exactly("notes on PagerDuty", after.notes, PD_INCIDENTS),
+    exactly("events lost (answered, never stored)", after.lost, 0),
   ];
 }

@@ -79,6 +79,8 @@ export async function declareIncident(ctx: AppContext, input: DeclareIncidentInp
       }),
     ];
     if (commander !== null) {
+      // A new incident has no commander to relieve: no statement to end one, inside the counter's lock.
+      await tx.roles.assignFirst(incident.id, "commander", commander, actor.id, now);
       entries.push(entry("role_assigned", by, { role: "commander", user: commander, previous: null }));
     }
     if (input.drill) entries.push(entry("drill_started", by, input.drill));

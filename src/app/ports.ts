@@ -49,7 +49,6 @@ export interface IncidentFilter {
 export interface IncidentStore {
   /** The next human number; consecutive because the counter row is updated in the transaction. */
   nextNumber(): Promise<number>;
-  /** A commander given here is also the first entry of the incident's role history. */
   create(fields: NewIncident & { number: number }): Promise<Incident>;
   /** With `lock`, the row is locked until the transaction ends (serialises changes to one incident). */
   findByNumber(number: number, options?: { lock?: boolean }): Promise<Incident | null>;
@@ -86,6 +85,8 @@ export interface RoleAssignmentRecord {
 }
 
 export interface RoleStore {
+  /** A new incident's first holder of a role: there is no assignment to end yet. */
+  assignFirst(incidentId: number, role: Role, userId: string, assignedBy: string, at: Date): Promise<void>;
   /** Ends the current holder's assignment and starts the new one. */
   assign(incidentId: number, role: Role, userId: string, assignedBy: string, at: Date): Promise<void>;
   vacate(incidentId: number, role: Role, at: Date): Promise<void>;

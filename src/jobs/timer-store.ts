@@ -15,7 +15,6 @@ import type { JobEngine } from "./job-engine.js";
 export function jobTimerStore(engine: JobEngine, clock: Clock): (executor: TxExecutor) => TimerStore {
   return (executor) => ({
     async schedule(timers) {
-      if (timers.length === 0) return;
       const db = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await executor(text, values) }) };
       const offset = Date.now() - clock.now().getTime();
       const jobs = timers.map((timer) => ({ name: timer.name, data: timer.data, startAfter: new Date(timer.at.getTime() + offset) }));

@@ -44,11 +44,17 @@ describe("incidents.update", () => {
     expect(answered.updatedAt.toISOString()).toBe("2026-12-05T10:05:00.000Z");
   });
 
-  it("writes the commander's first assignment with the incident", async () => {
+  it("starts a new incident's first commander, and a hand-off ends that assignment", async () => {
+    const relievedAt = new Date("2026-12-05T11:00:00.000Z");
     const history = await database.transaction(async (tx) => {
       const incident = (await tx.incidents.findByNumber(1))!;
+      await tx.roles.assignFirst(incident.id, "commander", "UALICE", "UALICE", declaredAt);
+      await tx.roles.assign(incident.id, "commander", "UBOB", "UALICE", relievedAt);
       return tx.roles.history(incident.id);
     });
-    expect(history).toEqual([{ role: "commander", userId: "UALICE", assignedBy: "UALICE", assignedAt: declaredAt, endedAt: null }]);
+    expect(history).toEqual([
+      { role: "commander", userId: "UALICE", assignedBy: "UALICE", assignedAt: declaredAt, endedAt: relievedAt },
+      { role: "commander", userId: "UBOB", assignedBy: "UALICE", assignedAt: relievedAt, endedAt: null },
+    ]);
   });
 });

@@ -135,19 +135,6 @@ export function incidentStore(db: Db, now: () => Date): IncidentStore {
           updatedAt: fields.declaredAt,
         },
       });
-      // The commander's assignment starts with the incident: there is nothing to vacate yet. (A nested
-      // create would cost Prisma a re-read of the incident, inside the incident counter's lock.)
-      if (fields.commander) {
-        await db.roleAssignment.create({
-          data: {
-            incidentId: row.id,
-            role: "commander",
-            userId: fields.commander,
-            assignedBy: fields.declaredBy,
-            assignedAt: fields.declaredAt,
-          },
-        });
-      }
       return toIncident(row);
     },
 

@@ -5,10 +5,15 @@ import type { Db } from "../connection.js";
 export function roleStore(db: Db): RoleStore {
   const vacate = (incidentId: number, role: Role, at: Date) =>
     db.roleAssignment.updateMany({ where: { incidentId, role, endedAt: null }, data: { endedAt: at } });
+  const start = (incidentId: number, role: Role, userId: string, assignedBy: string, at: Date) =>
+    db.roleAssignment.create({ data: { incidentId, role, userId, assignedBy, assignedAt: at } });
   return {
+    async assignFirst(incidentId, role, userId, assignedBy, at) {
+      await start(incidentId, role, userId, assignedBy, at);
+    },
     async assign(incidentId, role, userId, assignedBy, at) {
       await vacate(incidentId, role, at);
-      await db.roleAssignment.create({ data: { incidentId, role, userId, assignedBy, assignedAt: at } });
+      await start(incidentId, role, userId, assignedBy, at);
     },
     async vacate(incidentId, role, at) {
       await vacate(incidentId, role, at);
