@@ -46,9 +46,7 @@ export async function declareIncident(ctx: AppContext, input: DeclareIncidentInp
 
   return runIncidentUseCase(ctx, "declare", input, async (tx) => {
     const now = ctx.clock.now();
-    const number = await tx.incidents.nextNumber();
     const incident = await tx.incidents.create({
-      number,
       title,
       description,
       severity,

@@ -47,9 +47,11 @@ export interface IncidentFilter {
 }
 
 export interface IncidentStore {
-  /** The next human number; consecutive because the counter row is updated in the transaction. */
-  nextNumber(): Promise<number>;
-  create(fields: NewIncident & { number: number }): Promise<Incident>;
+  /**
+   * With the next human number: consecutive, because the counter row it comes from
+   * is updated in the transaction (and stays locked until it ends).
+   */
+  create(fields: NewIncident): Promise<Incident>;
   /** With `lock`, the row is locked until the transaction ends (serialises changes to one incident). */
   findByNumber(number: number, options?: { lock?: boolean }): Promise<Incident | null>;
   findById(id: number, options?: { lock?: boolean }): Promise<Incident | null>;

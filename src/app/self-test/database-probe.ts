@@ -26,10 +26,8 @@ async function walkSyntheticIncident(app: AppContext): Promise<string> {
   try {
     await app.db.transaction(async (tx) => {
       const now = app.clock.now();
-      const number = await tx.incidents.nextNumber();
       const title = "[SELFTEST] synthetic drill";
       const incident = await tx.incidents.create({
-        number,
         title,
         description: "",
         severity: 4,

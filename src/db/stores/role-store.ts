@@ -6,7 +6,7 @@ export function roleStore(db: Db): RoleStore {
   const vacate = (incidentId: number, role: Role, at: Date) =>
     db.roleAssignment.updateMany({ where: { incidentId, role, endedAt: null }, data: { endedAt: at } });
   const start = (incidentId: number, role: Role, userId: string, assignedBy: string, at: Date) =>
-    db.roleAssignment.create({ data: { incidentId, role, userId, assignedBy, assignedAt: at } });
+    db.roleAssignment.create({ data: { incidentId, role, userId, assignedBy, assignedAt: at }, select: { id: true } });
   return {
     async assignFirst(incidentId, role, userId, assignedBy, at) {
       await start(incidentId, role, userId, assignedBy, at);
