@@ -230,13 +230,15 @@ export interface Database {
 
 export type StatuspageStateValue = StatuspageState;
 
-/** A durable timer (pg-boss job) scheduled inside the transaction, so it exists only if the change commits. */
+/**
+ * A durable timer (pg-boss job) scheduled inside the transaction, so it exists only if the change commits.
+ * A later change does not replace an earlier timer: each one checks, when it fires, that what it was set
+ * for still holds (see plan-timers.ts), so a superseded timer does nothing.
+ */
 export interface NewTimer {
   readonly name: string;
   readonly data: Record<string, unknown>;
   readonly at: Date;
-  /** At most one pending timer per key and name. */
-  readonly key: string;
 }
 
 export interface TimerStore {

@@ -14,7 +14,7 @@ describe("timer planner", () => {
     expect(effects).toEqual([
       {
         type: "timer",
-        timer: { name: UPDATE_REMINDER, data: { incidentId: 1, dueAt: due.toISOString(), level: 1 }, at: due, key: "update-reminder:1" },
+        timer: { name: UPDATE_REMINDER, data: { incidentId: 1, dueAt: due.toISOString(), level: 1 }, at: due },
       },
     ]);
     const same = incident({ nextUpdateDueAt: due, commander: null });

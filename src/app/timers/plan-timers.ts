@@ -43,7 +43,6 @@ export function timerPlanner(settings: TimerSettings): EffectPlanner {
             name: MONITORING_WINDOW,
             data: { incidentId: after.id, monitoringAt: after.monitoringAt.toISOString() },
             at: new Date(after.monitoringAt.getTime() + settings.monitoringWindowMs),
-            key: `${MONITORING_WINDOW}:${after.id}`,
           }),
         );
       }
@@ -55,7 +54,6 @@ export function timerPlanner(settings: TimerSettings): EffectPlanner {
           name: COMMANDER_BREAK,
           data: { incidentId: after.id, commander: after.commander, since: since.toISOString() },
           at: new Date(since.getTime() + settings.commanderBreakAfterMs),
-          key: `${COMMANDER_BREAK}:${after.id}`,
         }),
       );
     }
@@ -68,6 +66,5 @@ function reminder(incidentId: number, dueAt: Date, level: number, intervalMs: nu
     name: UPDATE_REMINDER,
     data: { incidentId, dueAt: dueAt.toISOString(), level },
     at: reminderAt(dueAt, level, intervalMs),
-    key: `${UPDATE_REMINDER}:${incidentId}`,
   });
 }
