@@ -1,7 +1,7 @@
 import type { Actor } from "../domain/actor.js";
 import type { BreakerMode, BreakerReason, BreakerState } from "../domain/breaker.js";
-import { forbidden } from "../domain/errors.js";
 import type { Upstream } from "./ports.js";
+import { requireAdmin } from "./helpers/require-admin.js";
 
 export const UPSTREAMS: readonly Upstream[] = ["statuspage", "slack", "pagerduty"];
 
@@ -37,6 +37,6 @@ export interface OverrideBreakerInput {
 
 /** The manual override, in one place for every replica (seed 002). Admins only. */
 export async function overrideBreaker(board: BreakerBoard, input: OverrideBreakerInput): Promise<BreakerView> {
-  if (!input.actor.isAdmin) throw forbidden("Only an admin can override a circuit breaker.");
+  requireAdmin(input.actor, "override a circuit breaker");
   return board.setMode(input.upstream, input.mode);
 }

@@ -1,9 +1,9 @@
 import type { Actor } from "../domain/actor.js";
-import { forbidden } from "../domain/errors.js";
 import { parseImportFile, type ImportFile } from "../domain/incident-import/import-file.js";
 import { entry, stamp } from "../domain/timeline.js";
 import type { AppContext } from "./context.js";
 import { orThrow } from "./helpers/incident-access.js";
+import { requireAdmin } from "./helpers/require-admin.js";
 
 export interface ImportIncidentsInput {
   readonly actor: Actor;
@@ -27,7 +27,7 @@ export interface ImportResult {
  */
 export async function importIncidents(ctx: AppContext, input: ImportIncidentsInput): Promise<ImportResult> {
   const { actor } = input;
-  if (!actor.isAdmin) throw forbidden("Only an admin (the API_TOKEN or an admin token) can import incidents.");
+  requireAdmin(actor, "import incidents");
   const incidents = orThrow(parseImportFile(input.file, ctx.clock.now()));
   const fileName = input.fileName?.trim().slice(0, 200) || null;
   return ctx.db.transaction(async (tx) => {

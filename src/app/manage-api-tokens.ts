@@ -1,15 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { isSlackUserId, type Actor } from "../domain/actor.js";
 import { TOKEN_ROLES, type ApiTokenInfo, type TokenRole } from "../domain/api-token.js";
-import { conflict, forbidden, invalidInput, notFound } from "../domain/errors.js";
+import { conflict, invalidInput, notFound } from "../domain/errors.js";
 import type { AppContext } from "./context.js";
+import { requireAdmin } from "./helpers/require-admin.js";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-function adminOnly(actor: Actor): void {
-  if (!actor.isAdmin) throw forbidden("Only an admin token can manage API tokens.");
 }
 
 /** Creates a token and returns it once; only its hash is kept. */
@@ -17,7 +14,7 @@ export async function createApiToken(
   ctx: AppContext,
   input: { actor: Actor; name: string; role: string; privateAccess?: boolean; user?: string | null },
 ): Promise<{ token: string; info: ApiTokenInfo }> {
-  adminOnly(input.actor);
+  requireAdmin(input.actor, "manage API tokens");
   if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(input.name))
     throw invalidInput("name", "name must be lowercase letters, digits and dashes (at most 40).");
   if (!(TOKEN_ROLES as readonly string[]).includes(input.role))
@@ -39,12 +36,12 @@ export async function createApiToken(
 }
 
 export async function listApiTokens(ctx: AppContext, actor: Actor): Promise<ApiTokenInfo[]> {
-  adminOnly(actor);
+  requireAdmin(actor, "manage API tokens");
   return ctx.db.read.tokens.list();
 }
 
 export async function revokeApiToken(ctx: AppContext, actor: Actor, name: string): Promise<void> {
-  adminOnly(actor);
+  requireAdmin(actor, "manage API tokens");
   const revoked = await ctx.db.transaction((tx) => tx.tokens.revoke(name));
   if (!revoked) throw notFound(`There is no token named "${name}".`);
 }

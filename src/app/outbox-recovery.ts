@@ -1,8 +1,9 @@
 import type { Actor } from "../domain/actor.js";
-import { conflict, forbidden, invalidInput } from "../domain/errors.js";
+import { conflict, invalidInput } from "../domain/errors.js";
 import type { AppContext } from "./context.js";
 import type { Upstream } from "./ports.js";
 import { markStatuspagePending, statuspagePushes } from "./helpers/statuspage-pending.js";
+import { requireAdmin } from "./helpers/require-admin.js";
 
 /** A delivery the outbox set aside because retrying could not help at the time. */
 export interface FailedDelivery {
@@ -26,7 +27,7 @@ const MAX_LIST = 500;
 
 /** `sitrep outbox list --failed`: admins only, since payloads name private incidents. */
 export async function listFailedDeliveries(store: FailedDeliveries, actor: Actor, limit = 100): Promise<FailedDelivery[]> {
-  if (!actor.isAdmin) throw forbidden("Only an admin can see the outbox.");
+  requireAdmin(actor, "see the outbox");
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST) throw invalidInput("limit", `limit must be between 1 and ${MAX_LIST}.`);
   return store.list({ limit });
 }
@@ -38,7 +39,7 @@ export async function listFailedDeliveries(store: FailedDeliveries, actor: Actor
  * retried push to the status page makes its incident pending again, like a new one.
  */
 export async function retryFailedDeliveries(ctx: AppContext, actor: Actor, target: RetryTarget): Promise<number[]> {
-  if (!actor.isAdmin) throw forbidden("Only an admin can retry outbox messages.");
+  requireAdmin(actor, "retry outbox messages");
   if ("ids" in target && target.ids.length === 0)
     throw invalidInput("ids", "Name at least one outbox message id, or retry all failed ones.");
   const retried = await ctx.db.transaction(async (tx) => {

@@ -108,7 +108,7 @@ describe("sitrep selftest", () => {
     const responder = cliAgainst(rig.sitrep, { SITREP_TOKEN: made.body.token, SITREP_USER: "UBOB" });
     const run = await responder("selftest");
     expect(run.code).toBe(1);
-    expect(run.err).toContain("Only an admin token can run the self-test.");
+    expect(run.err).toContain("Only an admin can run the self-test.");
   });
 });
 

@@ -1,9 +1,9 @@
 import { performance } from "node:perf_hooks";
 import type { Actor } from "../../domain/actor.js";
-import { forbidden } from "../../domain/errors.js";
 import { reportOk, type SelfTestReport, type SelfTestStepResult, type SelfTestTrigger } from "../../domain/self-test.js";
 import type { BreakerBoard } from "../breakers.js";
 import { StepNotRun, type SelfTestContext, type SelfTestProbe, type SelfTestStep } from "./probe.js";
+import { requireAdmin } from "../helpers/require-admin.js";
 
 /** Where runs are kept, so every replica shows the latest in health and metrics. */
 export interface SelfTestRunStore {
@@ -27,7 +27,7 @@ const STEP_TIMEOUT_MS = 30_000;
 
 /** `sitrep selftest` and POST /api/v1/selftest: admins only, since it calls every upstream. */
 export async function runSelfTestAs(actor: Actor, deps: SelfTestDeps): Promise<SelfTestReport> {
-  if (!actor.isAdmin) throw forbidden("Only an admin token can run the self-test.");
+  requireAdmin(actor, "run the self-test");
   return runSelfTest(deps, "manual");
 }
 
