@@ -1,4 +1,4 @@
-import type { BreakerBoard } from "./app/breakers.js";
+import type { BreakerBoard } from "./app/ports/breakers.js";
 import type { AppContext } from "./app/context.js";
 import type { EffectPlanner } from "./app/effects.js";
 import type { SelfTestProbe } from "./app/self-test/probe.js";

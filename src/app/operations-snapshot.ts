@@ -1,6 +1,6 @@
 import type { Phase } from "../domain/phase.js";
 import type { SelfTestReport } from "../domain/self-test.js";
-import { UPSTREAMS, type BreakerBoard, type BreakerView } from "./breakers.js";
+import { UPSTREAMS, type BreakerBoard, type BreakerView } from "./ports/breakers.js";
 import type { Clock, Upstream } from "./ports.js";
 import type { SelfTestRunStore } from "./self-test/run-self-test.js";
 import type { WebhookSubscriptions } from "./webhook-signature-alarm.js";

@@ -1,4 +1,4 @@
-import type { BreakerBoard } from "./breakers.js";
+import type { BreakerBoard } from "./ports/breakers.js";
 import type { WebhookSubscriptions } from "./webhook-signature-alarm.js";
 
 /** An upstream Sitrep is held from or cut off by: still ready, but degraded. */

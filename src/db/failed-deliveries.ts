@@ -1,4 +1,4 @@
-import type { FailedDeliveries } from "../app/outbox-recovery.js";
+import type { FailedDeliveries } from "../app/ports/failed-deliveries.js";
 import type { Upstream } from "../app/ports.js";
 import type { Db } from "./connection.js";
 

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { BreakerChange } from "../app/announce-breaker-change.js";
-import { UPSTREAMS, type BreakerBoard, type BreakerView } from "../app/breakers.js";
+import { UPSTREAMS, type BreakerBoard, type BreakerView } from "../app/ports/breakers.js";
 import type { Clock, Upstream } from "../app/ports.js";
 import type { Config } from "../config.js";
 import type { BreakerStore } from "../db/breaker-store.js";

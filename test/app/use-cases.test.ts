@@ -9,7 +9,7 @@ import { outbox, type EffectPlanner } from "../../src/app/effects.js";
 import { handOff } from "../../src/app/hand-off.js";
 import { getTimeline } from "../../src/app/incident-queries.js";
 import { postStatusUpdate } from "../../src/app/post-status-update.js";
-import { retryFailedDeliveries } from "../../src/app/outbox-recovery.js";
+import { retryFailedDeliveries } from "../../src/app/retry-failed-deliveries.js";
 import { publishIncident } from "../../src/app/publish-incident.js";
 import { recordStatuspageOutcome } from "../../src/app/record-statuspage-outcome.js";
 import { setImpact } from "../../src/app/set-impact.js";

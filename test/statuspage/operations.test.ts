@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/adapters/cli/main.js";
-import { overrideBreaker, type BreakerBoard } from "../../src/app/breakers.js";
+import { overrideBreaker } from "../../src/app/override-breaker.js";
+import type { BreakerBoard } from "../../src/app/ports/breakers.js";
 import { person } from "../support/app-context.js";
 import { FakeStatuspage } from "../support/fake-statuspage.js";
 import { startTestSitrep, TEST_API_TOKEN, type TestSitrep } from "../support/test-sitrep.js";

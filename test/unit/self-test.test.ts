@@ -4,7 +4,7 @@ import { runSelfTest, runSelfTestAs, type SelfTestDeps } from "../../src/app/sel
 import { renderSelfTest } from "../../src/adapters/cli/render-self-test.js";
 import { presentSelfTest } from "../../src/adapters/http/operations/self-test-routes.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
-import type { BreakerView } from "../../src/app/breakers.js";
+import type { BreakerView } from "../../src/app/ports/breakers.js";
 import type { Upstream } from "../../src/app/ports.js";
 import type { Actor } from "../../src/domain/actor.js";
 import type { BreakerState } from "../../src/domain/breaker.js";

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { Actor } from "../../domain/actor.js";
 import { reportOk, type SelfTestReport, type SelfTestStepResult, type SelfTestTrigger } from "../../domain/self-test.js";
-import type { BreakerBoard } from "../breakers.js";
+import type { BreakerBoard } from "../ports/breakers.js";
 import { StepNotRun, type SelfTestContext, type SelfTestProbe, type SelfTestStep } from "./probe.js";
 import { requireAdmin } from "../helpers/require-admin.js";
 

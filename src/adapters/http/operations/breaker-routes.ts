@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { overrideBreaker, UPSTREAMS, type BreakerBoard } from "../../../app/breakers.js";
+import { overrideBreaker } from "../../../app/override-breaker.js";
+import { UPSTREAMS, type BreakerBoard } from "../../../app/ports/breakers.js";
 import type { RouteRegistrar } from "../context.js";
 import { handler, noBody } from "../route-helpers.js";
 import { presentBreaker } from "./snapshot.js";

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { listFailedDeliveries, retryFailedDeliveries, type FailedDeliveries, type FailedDelivery } from "../../../app/outbox-recovery.js";
+import { listFailedDeliveries } from "../../../app/list-failed-deliveries.js";
+import type { FailedDeliveries, FailedDelivery } from "../../../app/ports/failed-deliveries.js";
+import { retryFailedDeliveries } from "../../../app/retry-failed-deliveries.js";
 import type { RouteRegistrar } from "../context.js";
 import { handler, noBody } from "../route-helpers.js";
 

@@ -1,4 +1,4 @@
-import type { BreakerView } from "../../../app/breakers.js";
+import type { BreakerView } from "../../../app/ports/breakers.js";
 import type { OperationsSnapshot } from "../../../app/operations-snapshot.js";
 
 /** The application's operations snapshot (readOperationsSnapshot), read fresh on each call. */

@@ -1,4 +1,4 @@
-import type { BreakerBoard } from "../../../app/breakers.js";
+import type { BreakerBoard } from "../../../app/ports/breakers.js";
 import type { webApi } from "@slack/bolt";
 import type { AppContext } from "../../../app/context.js";
 import type { TimeZones } from "../../../app/ports.js";

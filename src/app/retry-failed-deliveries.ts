@@ -1,36 +1,10 @@
 import type { Actor } from "../domain/actor.js";
 import { conflict, invalidInput } from "../domain/errors.js";
 import type { AppContext } from "./context.js";
-import type { Upstream } from "./ports.js";
 import { markStatuspagePending, statuspagePushes } from "./helpers/statuspage-pending.js";
 import { requireAdmin } from "./helpers/require-admin.js";
 
-/** A delivery the outbox set aside because retrying could not help at the time. */
-export interface FailedDelivery {
-  readonly id: number;
-  readonly upstream: Upstream;
-  readonly kind: string;
-  readonly incidentNumber: number | null;
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly createdAt: Date;
-}
-
-/** The failed part of the outbox, for operators. */
-export interface FailedDeliveries {
-  list(options: { limit: number }): Promise<FailedDelivery[]>;
-}
-
 export type RetryTarget = { readonly ids: readonly number[] } | { readonly allFailed: true };
-
-const MAX_LIST = 500;
-
-/** `sitrep outbox list --failed`: admins only, since payloads name private incidents. */
-export async function listFailedDeliveries(store: FailedDeliveries, actor: Actor, limit = 100): Promise<FailedDelivery[]> {
-  requireAdmin(actor, "see the outbox");
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST) throw invalidInput("limit", `limit must be between 1 and ${MAX_LIST}.`);
-  return store.list({ limit });
-}
 
 /**
  * `sitrep outbox retry <id>|--all-failed`: failed messages go back in the

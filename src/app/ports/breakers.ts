@@ -1,7 +1,5 @@
-import type { Actor } from "../domain/actor.js";
-import type { BreakerMode, BreakerReason, BreakerState } from "../domain/breaker.js";
-import type { Upstream } from "./ports.js";
-import { requireAdmin } from "./helpers/require-admin.js";
+import type { BreakerMode, BreakerReason, BreakerState } from "../../domain/breaker.js";
+import type { Upstream } from "../ports.js";
 
 export const UPSTREAMS: readonly Upstream[] = ["statuspage", "slack", "pagerduty"];
 
@@ -27,16 +25,4 @@ export interface BreakerBoard {
   list(): Promise<BreakerView[]>;
   /** Sets the manual override; channels with deliveries waiting are told if calls stop or resume. */
   setMode(upstream: Upstream, mode: BreakerMode): Promise<BreakerView>;
-}
-
-export interface OverrideBreakerInput {
-  readonly actor: Actor;
-  readonly upstream: Upstream;
-  readonly mode: BreakerMode;
-}
-
-/** The manual override, in one place for every replica (seed 002). Admins only. */
-export async function overrideBreaker(board: BreakerBoard, input: OverrideBreakerInput): Promise<BreakerView> {
-  requireAdmin(input.actor, "override a circuit breaker");
-  return board.setMode(input.upstream, input.mode);
 }
