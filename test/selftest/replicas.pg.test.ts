@@ -9,7 +9,7 @@ afterAll(async () => database.drop());
 describe("the scheduled self-test on two replicas of one PostgreSQL", { timeout: 120_000 }, () => {
   it("runs one at a time across the replicas, never two at once", async () => {
     const first = await startSelfTestRig({ SELFTEST_INTERVAL: "PT1S" }, { database });
-    const second = await startSelfTestRig({ SELFTEST_INTERVAL: "PT1S" }, { database });
+    const second = await startSelfTestRig({ SELFTEST_INTERVAL: "PT1S" }, { database, replicaOf: first });
     try {
       const runs = await waitFor(
         "five scheduled runs",

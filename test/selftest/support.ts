@@ -16,16 +16,25 @@ export interface SelfTestRig {
   stop(): Promise<void>;
 }
 
-/** A Sitrep with Slack, Statuspage and PagerDuty all configured against their fakes, its dispatcher running. */
+/** The outside world of a self-test rig: one Slack workspace, one Statuspage page, one PagerDuty account. */
+interface Upstreams {
+  readonly slack: FakeSlack;
+  readonly announce: FakeChannel;
+  readonly statuspage: FakeStatuspage;
+  readonly pagerduty: FakePagerduty;
+}
+
+/**
+ * A Sitrep with Slack, Statuspage and PagerDuty all configured against their fakes, its dispatcher running.
+ * `replicaOf` makes it a second replica of that rig's Sitrep: the same upstreams (a replica's dispatcher
+ * may deliver the other's message, into the one workspace they share), which the first rig stops.
+ */
 export async function startSelfTestRig(
   env: Record<string, string> = {},
-  options: { statuspageTrouble?: Trouble; database?: TestDatabase } = {},
+  options: { statuspageTrouble?: Trouble; database?: TestDatabase; replicaOf?: SelfTestRig } = {},
 ): Promise<SelfTestRig> {
-  const slack = await new FakeSlack().start();
-  const announce = slack.ws.addChannel({ name: "incidents", members: [slack.ws.botUserId] });
-  const statuspage = await new FakeStatuspage({ components: ["API", "Website"] }).start();
-  if (options.statuspageTrouble) statuspage.failWith(options.statuspageTrouble);
-  const pagerduty = await fakePagerdutyAccount();
+  const upstreams = options.replicaOf ?? (await startUpstreams(options.statuspageTrouble));
+  const { slack, announce, statuspage, pagerduty } = upstreams;
   const sitrep = await startTestSitrep(
     {
       SLACK_BOT_TOKEN: slack.token,
@@ -46,9 +55,18 @@ export async function startSelfTestRig(
     pagerduty,
     async stop() {
       await sitrep.stop();
-      await Promise.all([slack.stop(), statuspage.close(), pagerduty.close()]);
+      if (!options.replicaOf) await Promise.all([slack.stop(), statuspage.close(), pagerduty.close()]);
     },
   };
+}
+
+async function startUpstreams(trouble: Trouble | undefined): Promise<Upstreams> {
+  const slack = await new FakeSlack().start();
+  const announce = slack.ws.addChannel({ name: "incidents", members: [slack.ws.botUserId] });
+  const statuspage = await new FakeStatuspage({ components: ["API", "Website"] }).start();
+  if (trouble) statuspage.failWith(trouble);
+  const pagerduty = await fakePagerdutyAccount();
+  return { slack, announce, statuspage, pagerduty };
 }
 
 /** Every step of a self-test with all three integrations configured, in order (main.ts lists the integrations). */
