@@ -60,6 +60,8 @@ export interface IncidentStore {
   /** Writes `patch` over `current`, the incident as locked in this transaction, and returns the row as now stored. */
   update(current: Incident, patch: IncidentPatch): Promise<Incident>;
   list(filter: IncidentFilter): Promise<Incident[]>;
+  /** Open incidents whose update was due at or before `dueBy` and has not had reminder `lastLevel` yet. */
+  overdueUpdates(dueBy: Date, lastLevel: number): Promise<OverdueUpdate[]>;
   /** Only the columns the reliability report reads, declared in [from, to), oldest first: tens of thousands of rows. */
   listForReport(filter: { modes: readonly IncidentMode[]; declaredFrom: Date; declaredTo: Date }): Promise<ReportIncident[]>;
   /** How many such incidents were declared before `declaredFrom` and from `declaredTo` on, and the first and last declaration of all. */
@@ -69,6 +71,13 @@ export interface IncidentStore {
     declaredTo: Date;
     includePrivate: boolean;
   }): Promise<ReportSpan>;
+}
+
+/** An open incident's overdue update, with the highest reminder level sent for its due time (0: none). */
+export interface OverdueUpdate {
+  readonly incidentId: number;
+  readonly dueAt: Date;
+  readonly levelSent: number;
 }
 
 export interface ReportSpan {

@@ -3,6 +3,7 @@ import type { AppContext } from "../app/context.js";
 import type { ChannelMembers, TimeZones } from "../app/ports.js";
 import { completeMonitoringWindow, type MonitoringWindowJob } from "../app/timers/complete-monitoring-window.js";
 import { COMMANDER_BREAK, MONITORING_WINDOW, timerPlanner, UPDATE_REMINDER } from "../app/timers/plan-timers.js";
+import { lostReminderAfterMs, rearmLostReminders } from "../app/timers/rearm-lost-reminders.js";
 import { sendUpdateReminder, type UpdateReminderJob } from "../app/timers/send-update-reminder.js";
 import { suggestBreak, type CommanderBreakJob } from "../app/timers/suggest-break.js";
 import type { Config } from "../config.js";
@@ -11,6 +12,7 @@ import type { Integration } from "../integration.js";
 import { inLogScope } from "../log-context.js";
 import type { Logger } from "../logger.js";
 import type { JobEngine } from "./job-engine.js";
+import { repeating } from "./repeating.js";
 
 export interface TimerObserver {
   /** How late a timer fired, for /metrics and the timer benchmark. */
@@ -48,6 +50,14 @@ export function timersIntegration(
   };
 
   const workers = new Map<string, string>();
+  const lostReminderCheck = repeating(lostReminderAfterMs(config.STATUS_UPDATE_INTERVAL) / 2, async () => {
+    try {
+      const rearmed = await rearmLostReminders(app);
+      if (rearmed > 0) log.warn({ reminders: rearmed }, "update reminders overdue and unsent (a lost job, or downtime); scheduled again");
+    } catch (error) {
+      log.error({ err: error }, "checking for lost update reminders failed; checking again later");
+    }
+  });
 
   async function runBatch(name: string, jobs: PgBoss.JobWithMetadata<object>[]): Promise<void> {
     // Each job on its own (and in a log scope of its own): one failure must not fail the others of its batch.
@@ -83,8 +93,10 @@ export function timersIntegration(
       for (const name of Object.keys(handlers)) {
         workers.set(name, await engine.work<object>(name, { ...work, includeMetadata: true }, (jobs) => runBatch(name, jobs)));
       }
+      lostReminderCheck.start();
     },
     async stop() {
+      await lostReminderCheck.stop();
       await engine.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

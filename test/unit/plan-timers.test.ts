@@ -21,6 +21,27 @@ describe("timer planner", () => {
     expect(plan({ before: same, after: same, entries: [], now: T0 })).toEqual([]);
   });
 
+  it("sets no reminder for an update that moves the clock later while one is pending, and one once none is", () => {
+    const interval = 60_000;
+    const planHourly = timerPlanner({ statusUpdateIntervalMs: interval, monitoringWindowMs: 5_000, commanderBreakAfterMs: 3_600_000 });
+    const dueAt = (ms: number) => incident({ nextUpdateDueAt: new Date(T0.getTime() + ms), commander: null });
+    const before = dueAt(interval);
+    expect(planHourly({ before, after: dueAt(interval + 10_000), entries: [], now: new Date(T0.getTime() + 10_000) })).toEqual([]);
+    // Once the old due time's escalation (one more interval on) may have gone out, nothing would carry on.
+    const now = new Date(T0.getTime() + 2 * interval);
+    const moved = dueAt(3 * interval);
+    expect(planHourly({ before, after: moved, entries: [], now })).toEqual([
+      {
+        type: "timer",
+        timer: {
+          name: UPDATE_REMINDER,
+          data: { incidentId: 1, dueAt: moved.nextUpdateDueAt!.toISOString(), level: 1 },
+          at: moved.nextUpdateDueAt,
+        },
+      },
+    ]);
+  });
+
   it("escalates once after a reminder, then stops", () => {
     const at = incident({ nextUpdateDueAt: due, commander: null });
     const afterFirst = plan({

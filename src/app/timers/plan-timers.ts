@@ -1,5 +1,7 @@
-import { reminderAt } from "../../domain/reminders.js";
+import { LAST_REMINDER_LEVEL, reminderAt, updateNeedsReminder } from "../../domain/reminders.js";
 import { timer, type Effect, type EffectPlanner } from "../effects.js";
+import type { NewTimer } from "../ports.js";
+import type { UpdateReminderJob } from "./send-update-reminder.js";
 
 export interface TimerSettings {
   readonly statusUpdateIntervalMs: number;
@@ -10,32 +12,28 @@ export interface TimerSettings {
 export const UPDATE_REMINDER = "update-reminder";
 export const MONITORING_WINDOW = "monitoring-window";
 export const COMMANDER_BREAK = "commander-break";
-/**
- * The reminder, then one escalation that mentions the commander too (seed 001);
- * after that the header shows the update as overdue rather than nagging on.
- */
-export const LAST_REMINDER_LEVEL = 2;
 export const TIMER_QUEUES = [UPDATE_REMINDER, MONITORING_WINDOW, COMMANDER_BREAK] as const;
 
 /**
- * The durable timers a change implies: the next update reminder whenever the
- * update clock moves, the escalation after each reminder, the end of the
+ * The durable timers a change implies: the next update reminder when the update
+ * clock moves and no pending reminder will carry on to it (see
+ * `updateNeedsReminder`), the escalation after each reminder, the end of the
  * monitoring window on entering monitoring, and a break suggestion for every
  * new commander. Each timer carries what it was set for; when it fires, it
  * checks that this still holds (an update since, a phase change) and otherwise
- * does nothing, so timers never need cancelling.
+ * does nothing or re-arms, so timers never need cancelling.
  */
 export function timerPlanner(settings: TimerSettings): EffectPlanner {
-  return ({ before, after, entries }) => {
+  return ({ before, after, entries, now }) => {
     const effects: Effect[] = [];
     const due = after.nextUpdateDueAt;
-    if (due && due.getTime() !== before?.nextUpdateDueAt?.getTime()) {
-      effects.push(reminder(after.id, due, 1, settings.statusUpdateIntervalMs));
+    if (due && updateNeedsReminder(before?.nextUpdateDueAt ?? null, due, now, settings.statusUpdateIntervalMs)) {
+      effects.push(updateReminder(after.id, due, 1, settings.statusUpdateIntervalMs));
     }
     for (const entry of entries) {
       if (entry.kind === "reminder_sent" && entry.payload.level < LAST_REMINDER_LEVEL) {
         const next = entry.payload.level + 1;
-        effects.push(reminder(after.id, new Date(entry.payload.dueAt), next, settings.statusUpdateIntervalMs));
+        effects.push(updateReminder(after.id, new Date(entry.payload.dueAt), next, settings.statusUpdateIntervalMs));
       }
       if (entry.kind === "phase_changed" && entry.payload.to === "monitoring" && after.monitoringAt) {
         effects.push(
@@ -61,10 +59,12 @@ export function timerPlanner(settings: TimerSettings): EffectPlanner {
   };
 }
 
-function reminder(incidentId: number, dueAt: Date, level: number, intervalMs: number): Effect {
-  return timer({
-    name: UPDATE_REMINDER,
-    data: { incidentId, dueAt: dueAt.toISOString(), level },
-    at: reminderAt(dueAt, level, intervalMs),
-  });
+function updateReminder(incidentId: number, dueAt: Date, level: number, intervalMs: number): Effect {
+  return timer(updateReminderTimer(incidentId, dueAt, level, intervalMs));
+}
+
+/** The job that reminds of the update due at `dueAt`, at `level`; see send-update-reminder.ts. */
+export function updateReminderTimer(incidentId: number, dueAt: Date, level: number, intervalMs: number): NewTimer {
+  const data: UpdateReminderJob = { incidentId, dueAt: dueAt.toISOString(), level };
+  return { name: UPDATE_REMINDER, data: { ...data }, at: reminderAt(dueAt, level, intervalMs) };
 }

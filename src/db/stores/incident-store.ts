@@ -1,4 +1,4 @@
-import type { IncidentFilter, IncidentPatch, IncidentStore, NewIncident } from "../../app/ports.js";
+import type { IncidentFilter, IncidentPatch, IncidentStore, NewIncident, OverdueUpdate } from "../../app/ports.js";
 import type { Incident, IncidentMode, IncidentSource, StatuspageState } from "../../domain/incident.js";
 import type { Phase } from "../../domain/phase.js";
 import type { ReportIncident } from "../../domain/reliability/aggregate.js";
@@ -195,6 +195,19 @@ export function incidentStore(db: Db, now: () => Date): IncidentStore {
         FROM incidents
         WHERE mode = ANY(${[...modes]}::text[]) AND (${includePrivate} OR NOT private)`;
       return { before: Number(row!.before), after: Number(row!.after), earliest: row!.earliest, latest: row!.latest };
+    },
+
+    // Raw: an entry belongs to the due time named in its JSON payload, a join Prisma's filters cannot express.
+    async overdueUpdates(dueBy, lastLevel) {
+      return db.$queryRaw<OverdueUpdate[]>`
+        SELECT i.id AS "incidentId", i.next_update_due_at AS "dueAt",
+               COALESCE(max((t.payload->>'level')::int), 0)::int AS "levelSent"
+        FROM incidents i
+        LEFT JOIN timeline_entries t ON t.incident_id = i.id AND t.kind = 'reminder_sent'
+          AND (t.payload->>'dueAt')::timestamptz = i.next_update_due_at
+        WHERE i.phase <> 'resolved' AND i.next_update_due_at <= ${dueBy}
+        GROUP BY i.id
+        HAVING COALESCE(max((t.payload->>'level')::int), 0) < ${lastLevel}`;
     },
 
     async list(filter: IncidentFilter) {
